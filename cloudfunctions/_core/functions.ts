@@ -1,0 +1,16 @@
+import { directoryFunction } from '../directory/function'
+import { suggestionFunction } from '../suggestion/function'
+import type { CloudFunction } from './runtime/define-function'
+import type { TimerFunction } from './runtime/define-timer'
+import { timersFunction } from '../timers/function'
+
+/** Every deployable function by name: the local server and the tests route `POST /fn/<name>` here. */
+export const FUNCTIONS: Record<string, CloudFunction> = {
+  directory: directoryFunction,
+  suggestion: suggestionFunction,
+}
+
+/** Timer-triggered functions by name; the local server fires them at `POST /timer/<name>`. */
+export const TIMERS: Record<string, TimerFunction> = {
+  timers: timersFunction,
+}

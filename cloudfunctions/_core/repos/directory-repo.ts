@@ -1,0 +1,26 @@
+import type { Store } from '../store/port'
+import type { CountyDoc, DeputyDoc, DepartmentDoc, StationDoc } from '../model'
+
+/** Reads of the county's fixed directory: counties, stations, deputies, departments. */
+export function directoryRepo(store: Store) {
+  const counties = store.collection<CountyDoc>('counties')
+  const stations = store.collection<StationDoc>('stations')
+  const deputies = store.collection<DeputyDoc>('deputies')
+  const departments = store.collection<DepartmentDoc>('departments')
+  return {
+    county: (code: string) => counties.get(code),
+    station: (code: string) => stations.get(code),
+    deputiesByCodes: (codes: string[]) => deputies.getMany(codes),
+    deputy: (code: string) => deputies.get(code),
+    department: (code: string) => departments.get(code),
+    async stationsOfCounty(countyCode: string): Promise<StationDoc[]> {
+      const page = await stations.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: 500 })
+      return page.items
+    },
+    async allStations(): Promise<StationDoc[]> {
+      const page = await stations.find({ orderBy: { field: 'code', direction: 'asc' }, limit: 1000 })
+      return page.items
+    },
+  }
+}
+export type DirectoryRepo = ReturnType<typeof directoryRepo>

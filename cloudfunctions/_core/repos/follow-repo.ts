@@ -1,0 +1,33 @@
+import type { Page, Store } from '../store/port'
+import type { FollowDoc } from '../model'
+
+const keyOf = (suggestionId: string, openid: string) => `${suggestionId}:${openid}`
+
+export function followRepo(store: Store) {
+  const follows = store.collection<FollowDoc>('follows')
+  return {
+    /** Returns false when the resident already follows the item. */
+    add: (suggestionId: string, openid: string, at: string) =>
+      follows.insert({ _id: keyOf(suggestionId, openid), suggestionId, openid, createdAt: at }),
+    async isFollowing(suggestionId: string, openid: string): Promise<boolean> {
+      return (await follows.get(keyOf(suggestionId, openid))) !== null
+    },
+    byOpenid(openid: string, limit: number, cursor?: string | null): Promise<Page<FollowDoc>> {
+      return follows.find({ where: { openid }, orderBy: { field: 'createdAt', direction: 'desc' }, limit, cursor })
+    },
+    /** Everyone following an item, in pages, so a popular item never loads unbounded at once. */
+    async *followersOf(suggestionId: string): AsyncGenerator<string> {
+      let cursor: string | null = null
+      do {
+        const page: Page<FollowDoc> = await follows.find({
+          where: { suggestionId },
+          orderBy: { field: 'createdAt', direction: 'asc' },
+          limit: 200,
+          cursor,
+        })
+        for (const f of page.items) yield f.openid
+        cursor = page.nextCursor
+      } while (cursor)
+    },
+  }
+}

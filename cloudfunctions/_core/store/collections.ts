@@ -1,0 +1,70 @@
+/**
+ * Every collection and the indexes its queries need. The SQLite adapter creates these at
+ * migration time; docs/deploy.md and scripts/cloudbase-indexes apply the same list to CloudBase.
+ * A query whose filter is not covered here is a bug (tests/integration/query-plans.test.ts).
+ */
+export interface IndexSpec {
+  name: string
+  fields: Array<[field: string, direction: 'asc' | 'desc']>
+  unique?: boolean
+}
+
+export interface CollectionSpec {
+  name: string
+  description: string
+  indexes: IndexSpec[]
+}
+
+export const COLLECTIONS = [
+  { name: 'counties', description: '县（区）与其设置', indexes: [] },
+  {
+    name: 'stations',
+    description: '联络站、联络点、代表工作室',
+    indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
+  },
+  {
+    name: 'deputies',
+    description: '人大代表',
+    indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
+  },
+  {
+    name: 'departments',
+    description: '承办单位',
+    indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
+  },
+  { name: 'users', description: '微信身份（OPENID）与其角色绑定', indexes: [] },
+  {
+    name: 'suggestions',
+    description: '意见建议（五单事项）',
+    indexes: [
+      { name: 'by_submitter', fields: [['submitterOpenid', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_station_state', fields: [['stationCode', 'asc'], ['state', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_county_state', fields: [['countyCode', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
+      { name: 'by_department_state', fields: [['departmentCode', 'asc'], ['state', 'asc'], ['deadline', 'asc']] },
+      { name: 'by_state_deadline', fields: [['state', 'asc'], ['deadline', 'asc']] },
+      { name: 'by_county_township_state', fields: [['countyCode', 'asc'], ['township', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
+      { name: 'by_county_overdue', fields: [['countyCode', 'asc'], ['overdue', 'asc'], ['deadline', 'asc']] },
+      { name: 'by_owner_deputy', fields: [['ownerDeputyCode', 'asc'], ['updatedAt', 'desc']] },
+      { name: 'by_state_rating_due', fields: [['state', 'asc'], ['ratingDueDate', 'asc']] },
+      { name: 'by_follow_up', fields: [['followUpDate', 'asc']] },
+    ],
+  },
+  {
+    name: 'follows',
+    description: '群众关注的事项（提交者本人也算关注）',
+    indexes: [
+      { name: 'by_openid', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_suggestion', fields: [['suggestionId', 'asc'], ['createdAt', 'asc']] },
+    ],
+  },
+  {
+    name: 'outbox',
+    description: '待发送的订阅消息（发件箱，_id 即幂等键）',
+    indexes: [
+      { name: 'by_status', fields: [['status', 'asc'], ['createdAt', 'asc']] },
+      { name: 'by_recipient', fields: [['toOpenid', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+] as const satisfies readonly CollectionSpec[]
+
+export type CollectionName = (typeof COLLECTIONS)[number]['name']

@@ -1,0 +1,78 @@
+/**
+ * The store port. Shaped for a document database (CloudBase) and implemented twice:
+ * ./sqlite (embedded, default for local runs and tests) and ./cloudbase (production).
+ * Only repositories call it; use cases call repositories.
+ *
+ * Rules both adapters keep (tests/contract/store.contract.ts checks them on both):
+ * - ids are made by the application (`_id`), never by the store;
+ * - `updateIf` is the only way to change a document that others may change at the same
+ *   time: it writes only while every `expect` field still has the given value, so two
+ *   concurrent transitions yield exactly one winner;
+ * - `find` pages with an opaque cursor over (orderBy field, _id), never with offsets;
+ * - every `find`/`count` filter must be served by an index declared in ./collections.ts.
+ */
+export type Scalar = string | number | boolean | null
+
+export type FieldCondition =
+  | Scalar
+  | { $in: Scalar[] }
+  | { $ne: Scalar }
+  | { $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar }
+
+/** Field paths may be dotted ("submitter.openid"). All conditions must hold (AND). */
+export type Where = Record<string, FieldCondition>
+
+export interface FindOptions {
+  where?: Where
+  orderBy?: { field: string; direction: 'asc' | 'desc' }
+  limit: number
+  cursor?: string | null
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface Doc {
+  _id: string
+}
+
+export interface Collection<T extends Doc> {
+  get(id: string): Promise<T | null>
+  getMany(ids: string[]): Promise<T[]>
+  /** Inserts a new document; returns false and writes nothing when `_id` already exists. */
+  insert(doc: T): Promise<boolean>
+  /** Inserts or replaces unconditionally: for seeding and admin edits, not for transitions. */
+  put(doc: T): Promise<void>
+  /**
+   * Sets the given top-level fields (each replaced whole) only if every `expect` field still
+   * equals its value. Returns true when the document was written.
+   */
+  updateIf(id: string, expect: Record<string, Scalar>, set: Partial<Omit<T, '_id'>>): Promise<boolean>
+  /** Adds to numeric top-level fields, creating the document from `init` if missing (counters). */
+  increment(id: string, by: Record<string, number>, init: Omit<T, '_id'>): Promise<void>
+  remove(id: string): Promise<boolean>
+  find(options: FindOptions): Promise<Page<T>>
+  count(where?: Where): Promise<number>
+}
+
+export interface Store {
+  collection<T extends Doc>(name: string): Collection<T>
+  close(): Promise<void>
+}
+
+/** Cursor helpers shared by both adapters: base64url of JSON [orderValue, _id]. */
+export function encodeCursor(value: Scalar, id: string): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url')
+}
+
+export function decodeCursor(cursor: string): [Scalar, string] | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return [parsed[0], parsed[1]]
+  } catch {
+    // an unreadable cursor is treated as "start from the beginning" by callers that choose to
+  }
+  return null
+}

@@ -1,0 +1,51 @@
+import type { SuggestionDetail } from '@shared/api/suggestion'
+import type { workflowInputs } from '@shared/api/suggestion-workflow'
+import { FINAL_STATES } from '@shared/domain/states'
+import { AppError } from '@shared/errors'
+import type { z } from 'zod'
+import type { UseCase } from '../../runtime/define-function'
+import { followRepo } from '../../repos/follow-repo'
+import { outboxRepo } from '../../repos/outbox-repo'
+import { suggestionRepo } from '../../repos/suggestion-repo'
+import { loadVisible, runTransition } from './run-transition'
+import { detailAfter } from './verb-output'
+
+/**
+ * 并案: a duplicate is folded into another open item of the same county. Its followers (the
+ * submitter included) follow the surviving item from then on, and both submitters are told.
+ */
+export const merge: UseCase<z.output<typeof workflowInputs.merge>, SuggestionDetail> = async (deps, actor, input) => {
+  if (input.id === input.intoId) throw new AppError('validation_failed', '不能与自身并案', 'intoId')
+  const { doc: target } = await loadVisible(deps, actor, input.intoId).catch(() => {
+    throw new AppError('validation_failed', '要并入的事项不存在', 'intoId')
+  })
+  if (FINAL_STATES.includes(target.state)) throw new AppError('validation_failed', '要并入的事项已办结，不能并案', 'intoId')
+  const doc = await runTransition(deps, actor, input.id, {
+    event: 'merge',
+    note: `并入 ${target.number}：${input.reason}`,
+    change: (current) => {
+      if (current.countyCode !== target.countyCode) throw new AppError('validation_failed', '只能与本县事项并案', 'intoId')
+      return { mergedIntoId: target._id }
+    },
+  })
+  const follows = followRepo(deps.store)
+  const items = suggestionRepo(deps.store)
+  const at = deps.clock.now().toISOString()
+  for await (const openid of follows.followersOf(doc._id)) {
+    if (await follows.add(target._id, openid, at)) await items.addFollower(target)
+  }
+  if (target.submitterOpenid !== actor.openid) {
+    await outboxRepo(deps.store).enqueue(
+      {
+        _id: `${target._id}:merged:${doc._id}:${target.submitterOpenid}`,
+        toOpenid: target.submitterOpenid,
+        kind: 'item_update',
+        title: '有群众反映了相同的问题',
+        body: `${doc.number} 已并入您反映的 ${target.number}，将一并办理`,
+        page: `/pages/item/index?id=${target._id}`,
+      },
+      at,
+    )
+  }
+  return detailAfter(deps, actor, doc)
+}

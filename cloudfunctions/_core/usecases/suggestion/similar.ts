@@ -1,0 +1,45 @@
+import { rankSimilar } from '@shared/domain/similarity'
+import { STATE_LABELS, type SuggestionState } from '@shared/domain/states'
+import { AppError } from '@shared/errors'
+import type { UseCase } from '../../runtime/define-function'
+import { directoryRepo } from '../../repos/directory-repo'
+import { suggestionRepo } from '../../repos/suggestion-repo'
+import { excerpt } from '../../views/suggestion-views'
+
+export const OPEN_STATES: SuggestionState[] = ['submitted', 'accepted', 'escalated', 'dispatched', 'in_progress']
+/** How many recent open items per place are compared; bounds the work whatever the county's size. */
+const CANDIDATES_PER_PLACE = 200
+
+type SimilarOut = { items: Array<{ id: string; number: string; excerpt: string; stateLabel: string; followerCount: number; score: number }> }
+
+/**
+ * Before filing, a resident sees open items at the same station or township that read alike and
+ * can follow one instead. Only an excerpt and the state are shown: never names or numbers.
+ */
+export const similar: UseCase<{ stationCode: string; content: string }, SimilarOut> = async (deps, _actor, input) => {
+  const station = await directoryRepo(deps.store).station(input.stationCode)
+  if (!station) throw new AppError('station_not_found', undefined, 'stationCode')
+  const items = suggestionRepo(deps.store)
+  const [atStation, inTownship] = await Promise.all([
+    items.openAtStation(station.code, OPEN_STATES, CANDIDATES_PER_PLACE),
+    items.openInTownship(station.countyCode, station.township, OPEN_STATES, CANDIDATES_PER_PLACE),
+  ])
+  const byId = new Map([...atStation, ...inTownship].filter((d) => d.moderation === 'pass').map((d) => [d._id, d]))
+  const ranked = rankSimilar(
+    input.content,
+    [...byId.values()].map((d) => ({ id: d._id, text: d.content })),
+  )
+  return {
+    items: ranked.map((r) => {
+      const d = byId.get(r.id)!
+      return {
+        id: d._id,
+        number: d.number,
+        excerpt: excerpt(d.content),
+        stateLabel: STATE_LABELS[d.state],
+        followerCount: d.followerCount,
+        score: r.score,
+      }
+    }),
+  }
+}

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto'
+import type { SuggestionSummary } from '@shared/api/suggestion'
+import type { z } from 'zod'
+import type { submitInput } from '@shared/api/suggestion'
+import { AppError } from '@shared/errors'
+import type { UseCase } from '../../runtime/define-function'
+import { directoryRepo } from '../../repos/directory-repo'
+import { suggestionRepo } from '../../repos/suggestion-repo'
+import { followRepo } from '../../repos/follow-repo'
+import type { SuggestionDoc } from '../../model'
+import { suggestionSummary } from '../../views/suggestion-views'
+
+type SubmitParsed = z.output<typeof submitInput>
+
+/**
+ * The id is derived from the submitter and the client's request id, so a retried tap (lost
+ * answer, double tap, offline resend) lands on the same document instead of making a second one.
+ */
+export function suggestionIdFor(openid: string, clientRequestId: string): string {
+  return createHash('sha256').update(`${openid}\u0000${clientRequestId}`).digest('hex').slice(0, 24)
+}
+
+function itemNumber(prefix: string, at: Date, id: string): string {
+  const ymd = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')
+  return `${prefix}${ymd}-${id.slice(0, 5).toUpperCase()}`
+}
+
+/** 选民点单: a resident files a concern at a station. */
+export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async (deps, actor, input) => {
+  const items = suggestionRepo(deps.store)
+  const id = suggestionIdFor(actor.openid, input.clientRequestId)
+  const follows = followRepo(deps.store)
+  const existing = await items.get(id)
+  if (existing) {
+    // A retry may follow a crash between the two writes below: make sure the submitter follows.
+    await follows.add(id, actor.openid, existing.createdAt)
+    return suggestionSummary(existing)
+  }
+
+  const directory = directoryRepo(deps.store)
+  const station = await directory.station(input.stationCode)
+  if (!station) throw new AppError('station_not_found', undefined, 'stationCode')
+  const county = await directory.county(station.countyCode)
+
+  const verdict = await deps.contentCheck.checkText(input.content, actor.openid)
+  if (verdict === 'risky') throw new AppError('content_risky', undefined, 'content')
+
+  const now = deps.clock.now()
+  const at = now.toISOString()
+  const contactName = input.anonymous ? null : (input.contactName ?? null)
+  const doc: SuggestionDoc = {
+    _id: id,
+    version: 1,
+    number: itemNumber(county?.prefix ?? 'WD', now, id),
+    countyCode: station.countyCode,
+    township: station.township,
+    stationCode: station.code,
+    stationName: station.name,
+    focusGroupCode: null,
+    channel: input.channel,
+    content: input.content,
+    categoryCode: input.categoryCode ?? null,
+    grade: null,
+    photos: input.photos,
+    location: input.location ?? null,
+    anonymous: input.anonymous,
+    submitterOpenid: actor.openid,
+    contactName,
+    contactPhone: input.anonymous ? null : (input.contactPhone ?? null),
+    clientRequestId: input.clientRequestId,
+    moderation: verdict === 'review' ? 'held' : 'pass',
+    state: 'submitted',
+    ownerDeputyCode: null,
+    departmentCode: null,
+    coDepartmentCodes: [],
+    deadline: null,
+    dispatchWorkdays: null,
+    reopenCount: 0,
+    followerCount: 1,
+    ownerDeputyName: null,
+    answer: null,
+    escalationTarget: null,
+    departmentName: null,
+    coDepartmentNames: [],
+    requirements: null,
+    overdue: false,
+    extension: null,
+    resolution: null,
+    residentRating: null,
+    deputyRating: null,
+    verifiedWithoutRating: false,
+    mergedIntoId: null,
+    referralReason: null,
+    viaAssignmentForm: false,
+    ratingDueDate: null,
+    followUpDate: null,
+    milestones: { submittedAt: at },
+    history: [
+      {
+        at,
+        event: 'submit',
+        from: null,
+        to: 'submitted',
+        actorOpenid: actor.openid,
+        actorName: input.anonymous ? '匿名群众' : (contactName ?? '群众'),
+        role: 'resident',
+        note: null,
+      },
+    ],
+    createdAt: at,
+    updatedAt: at,
+  }
+  // The item is the commit point; the follow record is repaired by any retry (see above).
+  const inserted = await items.insert(doc)
+  const saved = inserted ? doc : await items.get(id)
+  if (!saved) throw new AppError('conflict')
+  await follows.add(id, actor.openid, saved.createdAt)
+  return suggestionSummary(saved)
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import QRCode from 'qrcode'
+import demoCounty from '../../shared/data/demo-county.json'
+import { openStore } from '../_core/store'
+import { seedDirectory } from '../_core/seed/seed-directory'
+import type { DemoCountyFile } from '../_core/seed/demo-county'
+import type { StationDoc } from '../_core/model'
+import { createLocalServer } from './server'
+import { localDeps } from './local-deps'
+
+const root = resolve(__dirname, '..', '..')
+const port = Number(process.env.PORT ?? 8787)
+const host = process.env.HOST ?? '127.0.0.1'
+const dataFile = resolve(root, process.env.DATA_FILE ?? 'data/wudantong.sqlite')
+
+async function main() {
+  mkdirSync(dirname(dataFile), { recursive: true })
+  const store = await openStore({ kind: 'sqlite', file: dataFile })
+  const stations = store.collection<StationDoc>('stations')
+  if ((await stations.count()) === 0) {
+    await seedDirectory(store, demoCounty as DemoCountyFile, new Date().toISOString())
+    console.log(`已写入演示数据：${dataFile}`)
+  }
+  const server = createLocalServer({ deps: localDeps(store), staticDir: resolve(root, 'dist', 'h5') })
+  server.listen(port, host, async () => {
+    const base = `http://${host}:${port}`
+    console.log(`\n五单通本地服务已启动：${base}\n`)
+    const all = (await stations.find({ orderBy: { field: 'code', direction: 'asc' }, limit: 1000 })).items
+    console.log('各站点页面：')
+    for (const s of all) console.log(`  ${s.code.padEnd(6)} ${s.name}  ${base}/#/pages/station/index?code=${s.code}`)
+    const first = all[0]
+    if (first) {
+      const link = `${base}/#/pages/station/index?code=${first.code}`
+      console.log(`\n${first.name} 的二维码（手机与本机在同一网络时可扫码，需以 HOST=0.0.0.0 启动）：`)
+      console.log(await QRCode.toString(link, { type: 'terminal', small: true }))
+    }
+    console.log('演示身份见 README「演示身份」一节；按 Ctrl+C 停止。')
+  })
+  const stop = () => server.close(() => store.close().then(() => process.exit(0)))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error('本地服务启动失败：', error)
+  process.exit(1)
+})

@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { ERROR_MESSAGES, type Result } from '@shared/errors'
+import { FUNCTIONS, TIMERS } from '../_core/functions'
+import type { Deps } from '../_core/ports'
+import { serveStatic } from './static-files'
+
+/** Header that carries the demo identity. Only this local server reads it; CloudBase never does. */
+export const LOCAL_IDENTITY_HEADER = 'x-wudantong-openid'
+const MAX_BODY_BYTES = 1024 * 1024
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        // Stop keeping it, drain the rest so the client can read the 413 answer.
+        req.off('data', onData)
+        req.resume()
+        resolve(null)
+        return
+      }
+      chunks.push(chunk)
+    }
+    req.on('data', onData)
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+export interface LocalServerOptions {
+  deps: Deps
+  /** Folder of the H5 build; omitted in API-only tests. */
+  staticDir?: string
+}
+
+/**
+ * One process that runs every cloud function at `POST /fn/<name>` with the event body that
+ * `wx.cloud.callFunction({name, data})` delivers, and serves the H5 build. Used by `npm start`,
+ * the end-to-end tests, and counties that self-host without CloudBase.
+ */
+export function createLocalServer({ deps, staticDir }: LocalServerOptions): Server {
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    try {
+      if (url.pathname === '/healthz') {
+        sendJson(res, 200, { ok: true, data: { status: 'ok' } })
+        return
+      }
+      const timer = /^\/timer\/([a-z][a-zA-Z0-9_-]*)$/.exec(url.pathname)
+      if (timer && req.method === 'POST') {
+        // Fires a timer-triggered function on demand, as its cron trigger would in CloudBase.
+        const run = TIMERS[timer[1]]
+        if (!run) {
+          sendJson(res, 404, { ok: false, code: 'not_found', message: `定时任务不存在：${timer[1]}` })
+          return
+        }
+        sendJson(res, 200, await run(deps))
+        return
+      }
+      const match = /^\/fn\/([a-z][a-zA-Z0-9_-]*)$/.exec(url.pathname)
+      if (match) {
+        if (req.method !== 'POST') {
+          sendJson(res, 405, { ok: false, code: 'validation_failed', message: '请使用 POST 调用云函数' })
+          return
+        }
+        const fn = FUNCTIONS[match[1]]
+        if (!fn) {
+          sendJson(res, 404, { ok: false, code: 'not_found', message: `云函数不存在：${match[1]}` })
+          return
+        }
+        const raw = await readBody(req)
+        if (raw === null) {
+          res.setHeader('connection', 'close')
+          sendJson(res, 413, { ok: false, code: 'validation_failed', message: '请求内容过大', field: 'payload' })
+          return
+        }
+        let event: unknown
+        try {
+          event = raw ? JSON.parse(raw) : {}
+        } catch {
+          sendJson(res, 400, { ok: false, code: 'validation_failed', message: '请求内容不是有效的 JSON', field: 'body' })
+          return
+        }
+        const header = req.headers[LOCAL_IDENTITY_HEADER]
+        const openid = typeof header === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(header) ? header : null
+        sendJson(res, 200, await fn(event, openid, deps))
+        return
+      }
+      if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+        serveStatic(staticDir, url.pathname, res)
+        return
+      }
+      sendJson(res, 404, { ok: false, code: 'not_found', message: ERROR_MESSAGES.not_found })
+    } catch (error) {
+      console.error('[local-server]', error)
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'internal', message: ERROR_MESSAGES.internal })
+    }
+  })
+}

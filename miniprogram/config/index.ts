@@ -1,0 +1,80 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Taro runs with cwd = miniprogram/ (see the build:* scripts in package.json); node_modules is
+ * found in the repository root by walking up. Each target gets its own folder in the top-level
+ * dist/ so the two builds never overwrite each other.
+ */
+const repoRoot = path.resolve(__dirname, '../..')
+const sharedDir = path.join(repoRoot, 'shared')
+const target = process.env.TARO_ENV || 'weapp'
+
+/** NutUI's own styles are written for a 375-wide design; ours for 750. */
+function designWidth(input?: { file?: string }): number {
+  const file = input?.file?.replace(/\\+/g, '/') ?? ''
+  return file.includes('@nutui/') ? 375 : 750
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'wudantong',
+    designWidth: designWidth as unknown as number,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: path.relative(process.cwd(), path.join(repoRoot, 'dist', target)),
+    plugins: ['@tarojs/plugin-html'],
+    alias: {
+      '@shared': sharedDir,
+      '@': path.resolve(__dirname, '../src'),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      prebundle: { enable: false, exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
+    },
+    cache: { enable: false },
+    mini: {
+      // ../shared is outside sourceRoot: compile it like our own sources.
+      compile: { include: [sharedDir] },
+      // NutUI's per-component CSS is imported in different orders by different pages: harmless.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chinesedaysRule(chain)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedDir] },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chinesedaysRule(chain)
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})
+
+/** chinese-days ships a module format webpack misreads; treat it as auto (ESM or CJS). */
+function chinesedaysRule(chain: any) {
+  chain.module
+    .rule('chinese-days')
+    .test(/[\\/]node_modules[\\/]chinese-days[\\/].*\.js$/)
+    .type('javascript/auto')
+}

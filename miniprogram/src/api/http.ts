@@ -1,0 +1,35 @@
+import type { Transport } from './transport'
+import { TransportError } from './transport'
+import { LOCAL_MODE, getDemoOpenid } from '../lib/demo-identity'
+
+/**
+ * H5 transport: `POST {origin}/fn/<name>` with the same `{action, payload}` body that
+ * wx.cloud.callFunction sends. In local mode the demo identity travels in a header that only the
+ * local server honours.
+ */
+function endpoint(fn: string): string {
+  const origin = process.env.TARO_APP_API_ORIGIN || window.location.origin
+  return `${origin.replace(/\/+$/, '')}/fn/${encodeURIComponent(fn)}`
+}
+
+export const httpTransport: Transport = {
+  init() {},
+  async send(fn, event) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (LOCAL_MODE) headers['x-wudantong-openid'] = getDemoOpenid()
+    let res: Response
+    try {
+      res = await fetch(endpoint(fn), { method: 'POST', headers, body: JSON.stringify(event) })
+    } catch (err) {
+      throw new TransportError('network_error', String(err))
+    }
+    const body = await res.text().catch(() => '')
+    try {
+      return JSON.parse(body) as unknown
+    } catch {
+      // Not our envelope: a gateway that could not reach the server, or something else answering.
+      const unreachable = res.status === 502 || res.status === 503 || res.status === 504
+      throw new TransportError(unreachable ? 'network_error' : 'internal', `HTTP ${res.status}`)
+    }
+  },
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { STATION_KINDS } from '../domain/stations'
+import { ROLES } from '../domain/roles'
+import { page, pageInput, stationCode } from './common'
+
+export const deputyCard = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['national', 'provincial', 'city', 'county', 'township']),
+  levelLabel: z.string(),
+  socialPosition: z.string(),
+  photoUrl: z.string().nullable(),
+  /** Only present when the deputy agreed to publish it (公开联系方式). */
+  phone: z.string().nullable(),
+})
+export type DeputyCard = z.infer<typeof deputyCard>
+
+export const receptionSessionCard = z.object({
+  id: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  theme: z.string().nullable(),
+  deputyNames: z.array(z.string()),
+  confirmed: z.boolean(),
+})
+
+export const stationView = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(STATION_KINDS),
+  kindLabel: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  township: z.string(),
+  address: z.string(),
+  receptionNote: z.string().nullable(),
+  deputies: z.array(deputyCard),
+  upcomingSessions: z.array(receptionSessionCard),
+})
+export type StationView = z.infer<typeof stationView>
+
+export const stationListItem = stationView.pick({
+  code: true,
+  name: true,
+  kind: true,
+  kindLabel: true,
+  countyCode: true,
+  countyName: true,
+  township: true,
+})
+export type StationListItem = z.infer<typeof stationListItem>
+
+export const whoami = z.object({
+  displayName: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+  /** true only on the local server: lets the demo role switcher show itself. */
+  localMode: z.boolean(),
+})
+export type Whoami = z.infer<typeof whoami>
+
+export const messageItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string().nullable(),
+  status: z.enum(['queued', 'sent', 'failed', 'no_credit']),
+  createdAt: z.string(),
+})
+export type MessageItem = z.infer<typeof messageItem>
+
+export const directoryActions = {
+  getStation: { input: z.object({ stationCode }), output: stationView },
+  listStations: {
+    input: z.object({ countyCode: z.string().max(32).optional() }),
+    output: z.object({ items: z.array(stationListItem) }),
+  },
+  whoami: { input: z.object({}), output: whoami },
+  /** 消息: the caller's own notifications (the outbox rows addressed to them). */
+  myMessages: { input: pageInput, output: page(messageItem) },
+} as const

@@ -1,0 +1,299 @@
+/**
+ * Who may do what to which item. One module, deny by default: an action is allowed only when
+ * one of the actor's role bindings has a rule below that reaches the item.
+ *
+ * Existence is never leaked: when the actor cannot even view the item, every refusal is
+ * `not_found`; `forbidden` is only said to someone who can already see the item.
+ *
+ * State is not checked here (./transitions.ts does that); use cases ask both, with the role of
+ * the binding this module returns.
+ */
+import type { Actor, Role, RoleBinding } from './roles'
+
+/** The fields of an item that permission rules look at. */
+export type ItemScope = {
+  countyCode: string
+  township: string
+  stationCode: string
+  focusGroupCode?: string | null
+  submitterOpenid: string
+  followerOpenids?: string[]
+  /** The deputy who accepted the item (首问负责) and answers for it through the whole chain. */
+  ownerDeputyCode?: string | null
+  departmentCode?: string | null
+  /** Co-handling departments (协办): they may view and report progress, nothing else. */
+  coDepartmentCodes?: string[]
+  /** Published after content review: any resident may view and follow it (contact stays masked). */
+  isPublic?: boolean
+}
+
+/** For list actions: which queue. Omit fields to ask "may this actor see any such queue?". */
+export type QueueScope = {
+  countyCode?: string
+  township?: string
+  stationCode?: string
+  departmentCode?: string
+}
+
+export const ITEM_ACTIONS = [
+  'view_item',
+  'view_contact',
+  'withdraw',
+  'follow',
+  'accept',
+  'answer',
+  'escalate',
+  'dispatch',
+  'acknowledge',
+  'progress',
+  'request_extension',
+  'decide_extension',
+  'resolve',
+  'send_back',
+  'verify',
+  'reopen',
+  'deputy_rate',
+  'merge',
+  'refer',
+  'supervise',
+] as const
+export const QUEUE_ACTIONS = ['view_station_queue', 'view_dispatch_board', 'view_department_queue'] as const
+export const PERMISSION_ACTIONS = [...ITEM_ACTIONS, ...QUEUE_ACTIONS] as const
+
+export type ItemAction = (typeof ITEM_ACTIONS)[number]
+export type QueueAction = (typeof QUEUE_ACTIONS)[number]
+export type PermissionAction = ItemAction | QueueAction
+
+export type Authorization =
+  | { allowed: true; binding: RoleBinding }
+  | { allowed: false; code: 'forbidden' | 'not_found' }
+
+type BindingOf<R extends Role> = Extract<RoleBinding, { role: R }>
+
+const RESIDENT: RoleBinding = { role: 'resident' }
+
+/** Every binding of the actor; every OPENID is a resident too, tried last. */
+export function bindingsOf(actor: Actor): RoleBinding[] {
+  const others = actor.bindings.filter((b) => b.role !== 'resident')
+  return [...others, RESIDENT]
+}
+
+/** The actor's first binding of that role (a resident binding always exists). */
+export function bindingFor<R extends Role>(actor: Actor, role: R): BindingOf<R> | undefined {
+  return bindingsOf(actor).find((b): b is BindingOf<R> => b.role === role)
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return bindingFor(actor, role) !== undefined
+}
+
+// ---- how one binding reaches an item -------------------------------------------------------
+
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a === b
+
+export function isSubmitter(openid: string, item: ItemScope): boolean {
+  return same(openid, item.submitterOpenid)
+}
+
+export function isFollower(openid: string, item: ItemScope): boolean {
+  return !!openid && (item.followerOpenids ?? []).includes(openid)
+}
+
+/** Station or focus group of the deputy (not ownership). */
+function deputyInScope(b: BindingOf<'deputy'>, item: ItemScope): boolean {
+  if (!same(b.countyCode, item.countyCode)) return false
+  return b.stationCodes.includes(item.stationCode) || (!!item.focusGroupCode && b.focusGroupCodes.includes(item.focusGroupCode))
+}
+
+function deputyOwns(b: BindingOf<'deputy'>, item: ItemScope): boolean {
+  return same(b.countyCode, item.countyCode) && same(b.deputyCode, item.ownerDeputyCode)
+}
+
+/** 首问负责: once a deputy owns the item, only that deputy acts on it; before, any deputy in scope. */
+function deputyMayAct(b: BindingOf<'deputy'>, item: ItemScope): boolean {
+  return item.ownerDeputyCode ? deputyOwns(b, item) : deputyInScope(b, item)
+}
+
+function supervisorInScope(b: BindingOf<'supervisor'>, item: { countyCode?: string; stationCode?: string }): boolean {
+  return same(b.countyCode, item.countyCode) && !!item.stationCode && b.stationCodes.includes(item.stationCode)
+}
+
+function staffInScope(b: BindingOf<'staff'>, item: { countyCode?: string; township?: string }): boolean {
+  if (!same(b.countyCode, item.countyCode)) return false
+  if (b.scope === 'county') return true
+  return same(b.township, item.township)
+}
+
+function departmentPrimary(b: BindingOf<'department'>, item: ItemScope): boolean {
+  return same(b.countyCode, item.countyCode) && same(b.departmentCode, item.departmentCode)
+}
+
+function departmentAny(b: BindingOf<'department'>, item: ItemScope): boolean {
+  return (
+    departmentPrimary(b, item) || (same(b.countyCode, item.countyCode) && (item.coDepartmentCodes ?? []).includes(b.departmentCode))
+  )
+}
+
+// ---- the rules ----------------------------------------------------------------------------
+
+type ItemRule = {
+  resident?: (openid: string, item: ItemScope) => boolean
+  deputy?: (b: BindingOf<'deputy'>, item: ItemScope) => boolean
+  supervisor?: (b: BindingOf<'supervisor'>, item: ItemScope) => boolean
+  staff?: (b: BindingOf<'staff'>, item: ItemScope) => boolean
+  department?: (b: BindingOf<'department'>, item: ItemScope) => boolean
+  admin?: (b: BindingOf<'admin'>, item: ItemScope) => boolean
+}
+
+const residentSees = (openid: string, item: ItemScope) =>
+  isSubmitter(openid, item) || isFollower(openid, item) || item.isPublic === true
+
+/**
+ * One row per action; a role that is absent may never do it. Admins run the directory, not items,
+ * so they have no row here.
+ */
+export const ITEM_RULES: Record<ItemAction, ItemRule> = {
+  view_item: {
+    resident: residentSees,
+    deputy: (b, i) => deputyInScope(b, i) || deputyOwns(b, i),
+    supervisor: supervisorInScope,
+    staff: staffInScope,
+    department: departmentAny,
+  },
+  view_contact: {
+    resident: isSubmitter,
+    deputy: deputyOwns,
+    supervisor: supervisorInScope,
+    staff: staffInScope,
+  },
+  withdraw: { resident: isSubmitter },
+  follow: { resident: residentSees },
+  accept: { deputy: (b, i) => deputyInScope(b, i) && (!i.ownerDeputyCode || deputyOwns(b, i)) },
+  answer: { deputy: deputyMayAct },
+  escalate: { deputy: deputyMayAct },
+  dispatch: { staff: staffInScope },
+  acknowledge: { department: departmentPrimary },
+  progress: { department: departmentAny },
+  request_extension: { department: departmentPrimary },
+  decide_extension: { staff: staffInScope },
+  resolve: { department: departmentPrimary },
+  send_back: { department: departmentPrimary },
+  verify: { resident: isSubmitter, supervisor: supervisorInScope },
+  reopen: { resident: isSubmitter, supervisor: supervisorInScope, staff: staffInScope },
+  deputy_rate: { deputy: deputyMayAct },
+  merge: { deputy: deputyMayAct, staff: staffInScope },
+  refer: { deputy: deputyMayAct, staff: staffInScope },
+  supervise: { staff: staffInScope },
+}
+
+type QueueRule = {
+  deputy?: (b: BindingOf<'deputy'>, q: QueueScope) => boolean
+  supervisor?: (b: BindingOf<'supervisor'>, q: QueueScope) => boolean
+  staff?: (b: BindingOf<'staff'>, q: QueueScope) => boolean
+  department?: (b: BindingOf<'department'>, q: QueueScope) => boolean
+}
+
+const countyOk = (own: string, q: QueueScope) => q.countyCode === undefined || q.countyCode === own
+
+export const QUEUE_RULES: Record<QueueAction, QueueRule> = {
+  view_station_queue: {
+    deputy: (b, q) => countyOk(b.countyCode, q) && (q.stationCode === undefined || b.stationCodes.includes(q.stationCode)),
+    supervisor: (b, q) => countyOk(b.countyCode, q) && (q.stationCode === undefined || b.stationCodes.includes(q.stationCode)),
+    staff: (b, q) =>
+      countyOk(b.countyCode, q) && (b.scope === 'county' || q.township === undefined || same(b.township, q.township)),
+  },
+  view_dispatch_board: {
+    staff: (b, q) =>
+      countyOk(b.countyCode, q) && (b.scope === 'county' || q.township === undefined || same(b.township, q.township)),
+  },
+  view_department_queue: {
+    department: (b, q) =>
+      countyOk(b.countyCode, q) && (q.departmentCode === undefined || q.departmentCode === b.departmentCode),
+  },
+}
+
+function itemGrant(action: ItemAction, b: RoleBinding, openid: string, item: ItemScope): boolean {
+  const rule = ITEM_RULES[action] as ItemRule | undefined
+  if (!rule) return false
+  switch (b.role) {
+    case 'resident':
+      return rule.resident?.(openid, item) ?? false
+    case 'deputy':
+      return rule.deputy?.(b, item) ?? false
+    case 'supervisor':
+      return rule.supervisor?.(b, item) ?? false
+    case 'staff':
+      return rule.staff?.(b, item) ?? false
+    case 'department':
+      return rule.department?.(b, item) ?? false
+    case 'admin':
+      return rule.admin?.(b, item) ?? false
+    default:
+      return false
+  }
+}
+
+function queueGrant(action: QueueAction, b: RoleBinding, q: QueueScope): boolean {
+  const rule = QUEUE_RULES[action] as QueueRule | undefined
+  if (!rule) return false
+  switch (b.role) {
+    case 'deputy':
+      return rule.deputy?.(b, q) ?? false
+    case 'supervisor':
+      return rule.supervisor?.(b, q) ?? false
+    case 'staff':
+      return rule.staff?.(b, q) ?? false
+    case 'department':
+      return rule.department?.(b, q) ?? false
+    default:
+      return false
+  }
+}
+
+const isItemAction = (a: string): a is ItemAction => (ITEM_ACTIONS as readonly string[]).includes(a)
+const isQueueAction = (a: string): a is QueueAction => (QUEUE_ACTIONS as readonly string[]).includes(a)
+
+export interface AuthorizeOptions {
+  /** Act only as this role (e.g. a deputy who also submitted the item, verifying as resident). */
+  role?: Role
+}
+
+/** May the actor see the item at all? (through any binding) */
+export function canView(actor: Actor, item: ItemScope): boolean {
+  return bindingsOf(actor).some((b) => itemGrant('view_item', b, actor.openid, item))
+}
+
+/**
+ * Decide one action. Item actions need the item's scope; queue actions take an optional queue.
+ * Returns the first binding that allows it (non-resident bindings before the implicit resident),
+ * so the caller knows which role to pass on to decideTransition.
+ */
+export function authorize(
+  actor: Actor,
+  action: PermissionAction,
+  target?: ItemScope | QueueScope,
+  opts: AuthorizeOptions = {},
+): Authorization {
+  const candidates = bindingsOf(actor).filter((b) => opts.role === undefined || b.role === opts.role)
+  if (isItemAction(action)) {
+    const item = target as ItemScope | undefined
+    if (!item || typeof item.submitterOpenid !== 'string' || typeof item.countyCode !== 'string') {
+      return { allowed: false, code: 'not_found' }
+    }
+    const binding = candidates.find((b) => itemGrant(action, b, actor.openid, item))
+    if (binding) return { allowed: true, binding }
+    return { allowed: false, code: canView(actor, item) ? 'forbidden' : 'not_found' }
+  }
+  if (isQueueAction(action)) {
+    const q = (target ?? {}) as QueueScope
+    const binding = candidates.find((b) => queueGrant(action, b, q))
+    return binding ? { allowed: true, binding } : { allowed: false, code: 'forbidden' }
+  }
+  return { allowed: false, code: 'forbidden' }
+}
+
+/** Roles that could ever be granted the action, whatever the item: for docs and consistency tests. */
+export function rolesFor(action: PermissionAction): Role[] {
+  const rule = (isItemAction(action) ? ITEM_RULES[action] : QUEUE_RULES[action as QueueAction]) as Record<string, unknown>
+  return (['resident', 'deputy', 'supervisor', 'staff', 'department', 'admin'] as Role[]).filter((r) => typeof rule[r] === 'function')
+}
