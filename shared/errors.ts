@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   content_risky: '内容含有不宜发布的信息，请修改后再提交',
   content_held: '内容已提交，需人工审核后才能公开',
   reopen_limit: '该事项重新办理次数已达上限',
+  invitation_invalid: '邀请码无效、已使用或已过期',
   network_error: '网络连接失败，请检查网络后重试',
   internal: '系统繁忙，请稍后再试',
 } as const

@@ -174,3 +174,16 @@ export interface SuggestionDoc {
   createdAt: string
   updatedAt: string
 }
+
+/** A one-time invitation code (_id) that binds a role to whoever redeems it first. */
+export interface InvitationDoc {
+  _id: string
+  countyCode: string
+  binding: RoleBinding
+  label: string
+  issuedBy: string
+  expiresAt: string
+  redeemedBy: string | null
+  redeemedAt: string | null
+  createdAt: string
+}

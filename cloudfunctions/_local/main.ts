@@ -4,6 +4,7 @@ import QRCode from 'qrcode'
 import demoCounty from '../../shared/data/demo-county.json'
 import { openStore } from '../_core/store'
 import { seedDirectory } from '../_core/seed/seed-directory'
+import { seedDemoItems } from '../_core/seed/seed-demo-items'
 import type { DemoCountyFile } from '../_core/seed/demo-county'
 import type { StationDoc } from '../_core/model'
 import { createLocalServer } from './server'
@@ -18,11 +19,13 @@ async function main() {
   mkdirSync(dirname(dataFile), { recursive: true })
   const store = await openStore({ kind: 'sqlite', file: dataFile })
   const stations = store.collection<StationDoc>('stations')
+  const deps = localDeps(store)
   if ((await stations.count()) === 0) {
     await seedDirectory(store, demoCounty as DemoCountyFile, new Date().toISOString())
+    await seedDemoItems(deps)
     console.log(`已写入演示数据：${dataFile}`)
   }
-  const server = createLocalServer({ deps: localDeps(store), staticDir: resolve(root, 'dist', 'h5') })
+  const server = createLocalServer({ deps, staticDir: resolve(root, 'dist', 'h5') })
   server.listen(port, host, async () => {
     const base = `http://${host}:${port}`
     console.log(`\n五单通本地服务已启动：${base}\n`)

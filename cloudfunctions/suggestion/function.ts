@@ -8,6 +8,7 @@ import { accept, answer, deputyRate, escalate } from '../_core/usecases/suggesti
 import { decideExtension, dispatch, refer, supervise } from '../_core/usecases/suggestion/staff-verbs'
 import { acknowledge, progress, requestExtension, resolve, sendBack } from '../_core/usecases/suggestion/department-verbs'
 import { merge } from '../_core/usecases/suggestion/merge'
+import { release } from '../_core/usecases/suggestion/release'
 import { departmentQueue, dispatchBoard, myHandled, stationQueue } from '../_core/usecases/suggestion/queues'
 
 /** 五单事项: 点单 and every later step of the loop, one use case per verb. */
@@ -33,6 +34,7 @@ export const suggestionFunction = defineFunction('suggestion', {
   merge,
   refer,
   supervise,
+  release,
   stationQueue,
   dispatchBoard,
   departmentQueue,

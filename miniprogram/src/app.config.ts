@@ -7,8 +7,6 @@ export default defineAppConfig({
   //   { root: 'packages/department', pages: [...] }, { root: 'packages/admin', pages: [...] }
   // and charts (ECharts / F2) only inside a subpackage.
   // subPackages: [],
-  // wx.cloud (CloudBase) is used by the API client; functions live in dist/cloudfunctions/.
-  cloud: true,
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f8',

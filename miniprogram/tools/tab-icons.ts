@@ -1,15 +1,19 @@
 /**
- * Draws the two tab-bar icons (81×81 PNG, line style) without any image library:
+ * Draws the app's few line icons as PNG without any image library (so nothing is fetched from a
+ * CDN at run time):
  *   npx tsx miniprogram/tools/tab-icons.ts
- * Output: miniprogram/src/assets/tabbar/{station,mine}{,-active}.png (committed; rerun after edits).
+ * Output (committed; rerun after edits):
+ *   miniprogram/src/assets/tabbar/{station,mine}{,-active}.png   81×81 tab-bar icons
+ *   miniprogram/src/assets/empty/{station,mine,network}.png       160×160 empty-state pictures
  */
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 
 type Seg = [number, number, number, number]
 const SIZE = 81
 const STROKE = 5.5
+const GRAY = [0xc2, 0xc6, 0xcf] as const
 const COLORS = { normal: [0x5c, 0x62, 0x70], active: [0xc8, 0x16, 0x1d] } as const
 
 function polyline(points: [number, number][], closed = false): Seg[] {
@@ -17,6 +21,15 @@ function polyline(points: [number, number][], closed = false): Seg[] {
   for (let i = 0; i < points.length - 1; i++) segs.push([...points[i], ...points[i + 1]])
   if (closed) segs.push([...points[points.length - 1], ...points[0]])
   return segs
+}
+
+function arc(cx: number, cy: number, r: number, fromDeg: number, toDeg: number): Seg[] {
+  const pts: [number, number][] = []
+  for (let i = 0; i <= 24; i++) {
+    const a = ((fromDeg + ((toDeg - fromDeg) * i) / 24) * Math.PI) / 180
+    pts.push([cx + r * Math.cos(a), cy + r * Math.sin(a)])
+  }
+  return polyline(pts)
 }
 
 function distToSeg(px: number, py: number, [x1, y1, x2, y2]: Seg): number {
@@ -40,6 +53,13 @@ const ICONS: Record<string, Seg[]> = {
     ...polyline([[29, 41], [52, 41]]),
     ...polyline([[29, 54], [43, 54]]),
   ],
+  // a signal fan with a slash (for "cannot connect")
+  network: [
+    ...arc(40.5, 62, 30, -140, -40),
+    ...arc(40.5, 62, 18, -140, -40),
+    ...arc(40.5, 62, 3, 0, 360),
+    ...polyline([[16, 16], [66, 66]]),
+  ],
 }
 
 function crc32(buf: Buffer): number {
@@ -60,7 +80,15 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc])
 }
 
-function png(segs: Seg[], [r, g, b]: readonly number[]): Buffer {
+function png(segs: Seg[], [r, g, b]: readonly number[], size = SIZE): Buffer {
+  const SIZE_OUT = size
+  const scale = size / SIZE
+  segs = segs.map(([a, b2, c, d]) => [a * scale, b2 * scale, c * scale, d * scale])
+  const stroke = STROKE * (scale > 1 ? scale * 0.6 : 1)
+  return encode(SIZE_OUT, (px, py) => segs.some((s) => distToSeg(px, py, s) <= stroke / 2), [r, g, b])
+}
+
+function encode(SIZE: number, inside: (x: number, y: number) => boolean, [r, g, b]: readonly number[]): Buffer {
   const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1))
   const SS = 4
   for (let y = 0; y < SIZE; y++) {
@@ -71,7 +99,7 @@ function png(segs: Seg[], [r, g, b]: readonly number[]): Buffer {
         for (let sx = 0; sx < SS; sx++) {
           const px = x + (sx + 0.5) / SS
           const py = y + (sy + 0.5) / SS
-          if (segs.some((s) => distToSeg(px, py, s) <= STROKE / 2)) hit++
+          if (inside(px, py)) hit++
         }
       const o = y * (SIZE * 4 + 1) + 1 + x * 4
       raw[o] = r
@@ -93,9 +121,14 @@ function png(segs: Seg[], [r, g, b]: readonly number[]): Buffer {
   ])
 }
 
-const out = join(__dirname, '..', 'src', 'assets', 'tabbar')
-for (const [name, segs] of Object.entries(ICONS)) {
-  writeFileSync(join(out, `${name}.png`), png(segs, COLORS.normal))
-  writeFileSync(join(out, `${name}-active.png`), png(segs, COLORS.active))
+const assets = join(__dirname, '..', 'src', 'assets')
+mkdirSync(join(assets, 'tabbar'), { recursive: true })
+mkdirSync(join(assets, 'empty'), { recursive: true })
+for (const name of ['station', 'mine'] as const) {
+  writeFileSync(join(assets, 'tabbar', `${name}.png`), png(ICONS[name], COLORS.normal))
+  writeFileSync(join(assets, 'tabbar', `${name}-active.png`), png(ICONS[name], COLORS.active))
 }
-console.log(`tab icons written to ${out}`)
+for (const name of ['station', 'mine', 'network'] as const) {
+  writeFileSync(join(assets, 'empty', `${name}.png`), png(ICONS[name], GRAY, 160))
+}
+console.log(`icons written to ${assets}`)

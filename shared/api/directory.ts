@@ -70,6 +70,22 @@ export const messageItem = z.object({
 })
 export type MessageItem = z.infer<typeof messageItem>
 
+/** What an invitation binds: the admin picks a person from the county's directory. */
+export const invitationTarget = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('deputy'), deputyCode: z.string().min(1).max(40) }),
+  z.object({ role: z.literal('supervisor'), supervisorCode: z.string().min(1).max(40), stationCodes: z.array(z.string().max(24)).min(1).max(10) }),
+  z.object({ role: z.literal('staff'), staffCode: z.string().min(1).max(40), scope: z.enum(['county', 'township']), township: z.string().max(20).optional() }),
+  z.object({ role: z.literal('department'), departmentCode: z.string().min(1).max(40) }),
+  z.object({ role: z.literal('admin') }),
+], { error: '请选择要绑定的角色' })
+
+export const invitationView = z.object({
+  code: z.string(),
+  role: z.enum(ROLES),
+  label: z.string(),
+  expiresAt: z.string(),
+})
+
 export const directoryActions = {
   getStation: { input: z.object({ stationCode }), output: stationView },
   listStations: {
@@ -79,4 +95,10 @@ export const directoryActions = {
   whoami: { input: z.object({}), output: whoami },
   /** 消息: the caller's own notifications (the outbox rows addressed to them). */
   myMessages: { input: pageInput, output: page(messageItem) },
+  /** 管理员签发一次性邀请码，对方在“我的身份”中输入后绑定角色。 */
+  issueInvitation: { input: z.object({ target: invitationTarget, validDays: z.number().int().min(1).max(30).default(7) }), output: invitationView },
+  redeemInvitation: {
+    input: z.object({ code: z.string({ error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, { message: '邀请码为8位字母或数字' }) }),
+    output: whoami,
+  },
 } as const

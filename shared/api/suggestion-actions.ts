@@ -26,6 +26,7 @@ export const allSuggestionActions = {
   merge: verb(workflowInputs.merge),
   refer: verb(workflowInputs.refer),
   supervise: verb(workflowInputs.supervise),
+  release: verb(workflowInputs.release),
   stationQueue: { input: queueInputs.stationQueue, output: queuePage },
   dispatchBoard: { input: queueInputs.dispatchBoard, output: queuePage },
   departmentQueue: { input: queueInputs.departmentQueue, output: queuePage },

@@ -67,6 +67,7 @@ export const workflowInputs = {
   merge: z.object({ id, intoId: id, reason: note('并案说明', 200) }),
   refer: z.object({ id, reason: note('转法定途径的原因', 500) }),
   supervise: z.object({ id, note: note('督办意见', 500) }),
+  release: z.object({ id, note: note('审核意见', 200).optional() }),
 } as const
 
 export const similarItem = z.object({
@@ -87,6 +88,8 @@ const boardFilters = z.object({
   township: z.string().max(20).optional(),
   from: ymd.optional(),
   to: ymd.optional(),
+  /** held: text the content check sent to a human before deputies may see it. */
+  moderation: z.enum(['pass', 'held']).optional(),
 })
 
 export const queueItem = suggestionSummary.extend({
@@ -97,6 +100,7 @@ export const queueItem = suggestionSummary.extend({
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   followerCount: z.number(),
+  held: z.boolean(),
 })
 export type QueueItem = z.infer<typeof queueItem>
 

@@ -77,9 +77,15 @@ describe('queues', () => {
     expect(await a.raw(who.deputy, 'stationQueue', { stationCode: 'XWT02' })).toMatchObject({ code: 'forbidden' })
   })
 
-  it('keeps content held for review out of the station queue', async () => {
-    await a.submit('我们准备集体维权')
-    const station = await a.ok(who.deputy, 'stationQueue', {})
-    expect(station.items).toHaveLength(0)
+  it('keeps content held for review out of the station queue until staff release it', async () => {
+    const { id } = await a.submit('我们准备集体维权')
+    expect((await a.ok(who.deputy, 'stationQueue', {})).items).toHaveLength(0)
+    const held = await a.ok(who.countyStaff, 'dispatchBoard', { filters: { moderation: 'held' } })
+    expect(held.items.map((i: { id: string; held: boolean }) => [i.id, i.held])).toEqual([[id, true]])
+    expect(await a.raw(who.deputy, 'release', { id })).toMatchObject({ ok: false })
+    const released = await a.ok(who.countyStaff, 'release', { id, note: '内容属实，可以办理' })
+    expect(released.history.at(-1)).toMatchObject({ event: 'release', eventLabel: '内容审核通过' })
+    expect((await a.ok(who.deputy, 'stationQueue', {})).items.map((i: { id: string }) => i.id)).toEqual([id])
+    expect(await a.raw(who.countyStaff, 'release', { id })).toMatchObject({ code: 'invalid_transition' })
   })
 })

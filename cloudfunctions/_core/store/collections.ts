@@ -33,12 +33,14 @@ export const COLLECTIONS = [
     indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
   },
   { name: 'users', description: '微信身份（OPENID）与其角色绑定', indexes: [] },
+  { name: 'invitations', description: '一次性邀请码（_id 即邀请码）', indexes: [] },
   {
     name: 'suggestions',
     description: '意见建议（五单事项）',
     indexes: [
       { name: 'by_submitter', fields: [['submitterOpenid', 'asc'], ['createdAt', 'desc']] },
       { name: 'by_station_state', fields: [['stationCode', 'asc'], ['state', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_station', fields: [['stationCode', 'asc'], ['createdAt', 'desc']] },
       { name: 'by_county_state', fields: [['countyCode', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
       { name: 'by_department_state', fields: [['departmentCode', 'asc'], ['state', 'asc'], ['deadline', 'asc']] },
       { name: 'by_state_deadline', fields: [['state', 'asc'], ['deadline', 'asc']] },

@@ -131,7 +131,9 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   async insert(doc: T): Promise<boolean> {
     assertId(doc._id)
-    const sql = `INSERT INTO ${this.table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO NOTHING`
+    // any uniqueness conflict, not only _id: CloudBase reports a unique-index clash on insert
+    // with the same duplicate-write error, which its adapter also turns into false
+    const sql = `INSERT INTO ${this.table} (_id, doc) VALUES (?, ?) ON CONFLICT DO NOTHING`
     return this.prepare(sql).run(doc._id, JSON.stringify(doc)).changes === 1
   }
 

@@ -13,5 +13,6 @@ export function queueItem(doc: SuggestionDoc, today: string): QueueItem {
     deadline: doc.deadline,
     overdue: doc.overdue || (!!doc.deadline && ['dispatched', 'in_progress'].includes(doc.state) && doc.deadline < today),
     followerCount: doc.followerCount,
+    held: doc.moderation === 'held',
   }
 }

@@ -14,6 +14,7 @@ export function excerpt(content: string): string {
 
 export function eventLabel(event: string): string {
   if (event === 'submit') return '选民点单'
+  if (event === 'release') return '内容审核通过'
   return (EVENT_LABELS as Record<string, string>)[event] ?? event
 }
 

@@ -1,7 +1,7 @@
 /**
- * Official holiday and adjusted-workday (调休) data for the reception calendar, read straight from
- * the chinese-days data file (State Council notices, 2004 onwards). Pure lookups: no clock, no
- * process time zone.
+ * Official holiday and adjusted-workday (调休) data for the reception calendar. The table itself is
+ * read once, by ../workdays.ts (chinese-days data file, State Council notices, 2004 onwards); this
+ * module adds the reception vocabulary on top. Pure lookups: no clock, no process time zone.
  *
  * Vocabulary used throughout ./expand.ts:
  * - **public holiday** (法定节假日): a date listed in the official holiday block, including the rest
@@ -15,14 +15,8 @@
  *   version is current) nothing is known to be a holiday, so nothing moves, and every date is
  *   marked 待确认 (`confirmed: false`) until the data is updated.
  */
-import data from 'chinese-days/dist/chinese-days.json'
-import { isoWeekday, yearOf } from './dates'
-
-type DayTable = Record<string, string>
-const HOLIDAYS = (data as { holidays: DayTable }).holidays
-const ADJUSTED_WORKDAYS = (data as { workdays: DayTable }).workdays
-
-const PUBLISHED_YEARS: ReadonlySet<number> = new Set(Object.keys(HOLIDAYS).map((d) => yearOf(d)))
+import { dayInfo, holidayDataPublished, HOLIDAY_DATA_RANGE } from '../workdays'
+import { isoWeekday } from './dates'
 
 /** The chinese-days short names, as the notices call the holidays in running text. */
 const HOLIDAY_DISPLAY_NAMES: Record<string, string> = {
@@ -37,29 +31,27 @@ const HOLIDAY_DISPLAY_NAMES: Record<string, string> = {
 
 /** Whether the official holiday arrangement of `year` is in the data (2004–2026 in chinese-days 1.5.7). */
 export function isHolidayYearPublished(year: number): boolean {
-  return PUBLISHED_YEARS.has(year)
+  return holidayDataPublished(year)
 }
 
-/** Published years, ascending. */
-export function publishedHolidayYears(): number[] {
-  return [...PUBLISHED_YEARS].sort((a, b) => a - b)
-}
+/** First and last year with official holiday data. */
+export const PUBLISHED_HOLIDAY_YEARS = HOLIDAY_DATA_RANGE
 
 /** The holiday's Chinese name (“国庆节”) when `date` is a public holiday, else null. */
 export function publicHolidayName(date: string): string | null {
-  const entry = HOLIDAYS[date]
-  if (!entry) return null
-  const short = entry.split(',')[1] ?? ''
+  const info = dayInfo(date)
+  if (info.kind !== 'holiday') return null
+  const short = info.holidayName ?? ''
   return HOLIDAY_DISPLAY_NAMES[short] ?? (short || '法定节假日')
 }
 
 export function isPublicHoliday(date: string): boolean {
-  return date in HOLIDAYS
+  return dayInfo(date).kind === 'holiday'
 }
 
 /** A Saturday or Sunday that the official notice makes a working day (调休上班). */
 export function isAdjustedWorkday(date: string): boolean {
-  return date in ADJUSTED_WORKDAYS
+  return dayInfo(date).kind === 'adjusted_workday'
 }
 
 /** A day a session may be moved to; see the vocabulary above. */

@@ -126,7 +126,8 @@ export const ReceptionRuleSchema = z
     error: '接待日规则类型应为 weekly、monthly_first_week、thematic 或 online_window',
   })
   .superRefine((rule, ctx) => {
-    if (timeToMinutes(rule.startTime) >= timeToMinutes(rule.endTime)) {
+    // zod 4 runs this even when a field failed above: compare only well-formed times.
+    if (isValidTime(rule.startTime) && isValidTime(rule.endTime) && timeToMinutes(rule.startTime) >= timeToMinutes(rule.endTime)) {
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间应晚于开始时间' })
     }
     if (rule.kind === 'online_window' && (rule.weekday === undefined) === (rule.dates === undefined)) {

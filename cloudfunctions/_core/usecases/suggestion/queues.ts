@@ -42,6 +42,7 @@ export const dispatchBoard: UseCase<In<'dispatchBoard'>, QueuePage> = async (dep
   if (f.categoryCode) where.categoryCode = f.categoryCode
   if (f.departmentCode) where.departmentCode = f.departmentCode
   if (f.stationCode) where.stationCode = f.stationCode
+  if (f.moderation) where.moderation = f.moderation
   if (f.from || f.to) {
     // Period filters on the filing time; the day is counted in Beijing time.
     where.createdAt = {

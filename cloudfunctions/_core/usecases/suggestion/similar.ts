@@ -8,7 +8,7 @@ import { excerpt } from '../../views/suggestion-views'
 
 export const OPEN_STATES: SuggestionState[] = ['submitted', 'accepted', 'escalated', 'dispatched', 'in_progress']
 /** How many recent open items per place are compared; bounds the work whatever the county's size. */
-const CANDIDATES_PER_PLACE = 200
+const CANDIDATES_PER_PLACE = 100
 
 type SimilarOut = { items: Array<{ id: string; number: string; excerpt: string; stateLabel: string; followerCount: number; score: number }> }
 

@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { SuggestionDetail } from '@shared/api/suggestion'
 import { ROLE_LABELS, ROLES, type Role } from '@shared/domain/roles'
 import { FINAL_STATES, STATE_LABELS } from '@shared/domain/states'
 import { call } from '../../api/client'
+import Blank from '../../components/Blank'
 import StateChip from '../../components/StateChip'
 import { formatTime } from '../../lib/format'
 import { useLoad } from '../../lib/use-api'
@@ -34,7 +35,7 @@ export default function ItemPage() {
     return (
       <View className="page item-page">
         <View className="card">
-          <Empty status="empty" title="没有找到这条反映" />
+          <Blank picture="mine" title="没有找到这条反映" />
         </View>
       </View>
     )
@@ -55,8 +56,8 @@ export default function ItemPage() {
     return (
       <View className="page item-page" id="item-error">
         <View className="card item-state">
-          <Empty
-            status={item.error.code === 'network_error' ? 'network' : missing ? 'empty' : 'error'}
+          <Blank
+            picture={item.error.code === 'network_error' ? 'network' : 'mine'}
             title={missing ? '没有找到这条反映' : '暂时无法打开'}
             description={item.error.message}
           />

@@ -1,9 +1,10 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { SuggestionSummary } from '@shared/api/suggestion'
 import { ApiError, call, toApiError } from '../../api/client'
+import Blank from '../../components/Blank'
 import StateChip from '../../components/StateChip'
 import { formatTime } from '../../lib/format'
 import './index.css'
@@ -100,7 +101,7 @@ export default function MinePage() {
 
       {!state.loading && state.error && state.items.length === 0 && (
         <View className="card mine-empty">
-          <Empty status={state.error.code === 'network_error' ? 'network' : 'error'} title="暂时无法获取" description={state.error.message} />
+          <Blank picture={state.error.code === 'network_error' ? 'network' : 'mine'} title="暂时无法获取" description={state.error.message} />
           <Button className="big-button" type="primary" fill="outline" block onClick={() => void refresh()}>
             重新加载
           </Button>
@@ -109,7 +110,7 @@ export default function MinePage() {
 
       {!state.loading && !state.error && state.items.length === 0 && (
         <View className="card mine-empty" id="mine-empty">
-          <Empty status="empty" title="您还没有反映过问题" description="在联络站页面点“我要反映”，代表接单后这里会显示办理进度。" />
+          <Blank picture="mine" title="您还没有反映过问题" description="在联络站页面点“我要反映”，代表接单后这里会显示办理进度。" />
           <Button className="big-button" type="primary" block onClick={() => void Taro.switchTab({ url: '/pages/station/index' })}>
             去联络站反映
           </Button>

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { call } from '../../api/client'
+import Blank from '../../components/Blank'
 import { useLoad } from '../../lib/use-api'
 import { stationCodeFromParams } from '../../lib/station-code'
 
@@ -47,7 +48,7 @@ export default function StationPicker({ onPick }: { onPick: (code: string) => vo
         {list.status === 'loading' && <Skeleton rows={5} animated />}
         {list.status === 'error' && (
           <View>
-            <Empty status="network" title="暂时无法获取联络站" description={list.error.message} size="small" />
+            <Blank picture="network" title="暂时无法获取联络站" description={list.error.message} />
             <Button block fill="outline" type="primary" onClick={() => void reload()}>
               重新加载
             </Button>

@@ -1,10 +1,11 @@
-import { useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { Button, Empty, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import type { StationView } from '@shared/api/directory'
 import { STATION_CODE_PATTERN } from '@shared/domain/stations'
 import { call } from '../../api/client'
+import Blank from '../../components/Blank'
 import { useLoad } from '../../lib/use-api'
 import { formatPhone, formatSessionDate } from '../../lib/format'
 import { forgetStation, lastStation, rememberStation, stationCodeFromParams } from '../../lib/station-code'
@@ -16,6 +17,17 @@ const FIVE_ORDERS = ['选民点单', '代表接单', '人大派单', '部门销�
 export default function StationPage() {
   const router = useRouter()
   const [code, setCode] = useState<string | null>(() => stationCodeFromParams(router.params) ?? lastStation())
+
+  // A tab page is created once; opening it again with another code (H5 link, shared card) only
+  // shows it again, so pick up a changed code here.
+  const appliedParam = useRef(stationCodeFromParams(router.params))
+  useDidShow(() => {
+    const next = stationCodeFromParams(Taro.getCurrentInstance().router?.params ?? {})
+    if (next && next !== appliedParam.current) {
+      appliedParam.current = next
+      setCode(next)
+    }
+  })
 
   const [station, reload] = useLoad<StationView | null>(code, async () => {
     if (!code || !STATION_CODE_PATTERN.test(code)) return null
@@ -50,8 +62,8 @@ export default function StationPage() {
     return (
       <View className="page station-page" id="station-not-found">
         <View className="card state-card">
-          <Empty
-            status="empty"
+          <Blank
+            picture="station"
             title="站点不存在"
             description={`没有找到编号为“${code}”的联络站。二维码可能已经更换，请向站内工作人员确认，或从全部联络站中选择。`}
           />
@@ -67,7 +79,7 @@ export default function StationPage() {
     return (
       <View className="page station-page" id="station-error">
         <View className="card state-card">
-          <Empty status={station.error.code === 'network_error' ? 'network' : 'error'} title="暂时无法打开站点" description={station.error.message} />
+          <Blank picture={station.error.code === 'network_error' ? 'network' : 'station'} title="暂时无法打开站点" description={station.error.message} />
           <Button className="big-button" type="primary" block onClick={() => void reload()}>
             重新加载
           </Button>

@@ -1,0 +1,112 @@
+import { randomInt } from 'node:crypto'
+import type { z } from 'zod'
+import type { invitationTarget, Whoami } from '@shared/api/directory'
+import { bindingFor } from '@shared/domain/permissions'
+import { ROLE_LABELS, type Role, type RoleBinding } from '@shared/domain/roles'
+import { AppError } from '@shared/errors'
+import type { UseCase } from '../../runtime/define-function'
+import type { DeputyDoc, DepartmentDoc, InvitationDoc, UserDoc } from '../../model'
+import { directoryRepo } from '../../repos/directory-repo'
+import { whoami } from './whoami'
+import { loadActor } from '../../runtime/actor'
+
+/** No 0/O or 1/I: codes are read aloud and typed on phones. */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+const newCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
+
+type Target = z.output<typeof invitationTarget>
+
+async function bindingForTarget(deps: Parameters<UseCase<unknown, unknown>>[0], countyCode: string, target: Target): Promise<{ binding: RoleBinding; label: string }> {
+  const directory = directoryRepo(deps.store)
+  switch (target.role) {
+    case 'deputy': {
+      const d = await directory.deputy(target.deputyCode)
+      if (!d || d.countyCode !== countyCode) throw new AppError('validation_failed', '代表不存在', 'target.deputyCode')
+      return {
+        binding: { role: 'deputy', deputyCode: d.code, stationCodes: d.stationCodes, focusGroupCodes: d.focusGroupCodes, countyCode },
+        label: `人大代表 ${d.name}`,
+      }
+    }
+    case 'department': {
+      const d = await directory.department(target.departmentCode)
+      if (!d || d.countyCode !== countyCode) throw new AppError('validation_failed', '承办单位不存在', 'target.departmentCode')
+      return { binding: { role: 'department', departmentCode: d.code, countyCode }, label: `承办单位 ${d.name}` }
+    }
+    case 'supervisor': {
+      for (const code of target.stationCodes) {
+        const s = await directory.station(code)
+        if (!s || s.countyCode !== countyCode) throw new AppError('validation_failed', `站点不存在：${code}`, 'target.stationCodes')
+      }
+      return { binding: { role: 'supervisor', supervisorCode: target.supervisorCode, stationCodes: target.stationCodes, countyCode }, label: '联络站管理员' }
+    }
+    case 'staff': {
+      const county = await directory.county(countyCode)
+      if (target.scope === 'township' && (!target.township || !county?.townships.includes(target.township))) {
+        throw new AppError('validation_failed', '请选择本县的乡镇', 'target.township')
+      }
+      return target.scope === 'county'
+        ? { binding: { role: 'staff', staffCode: target.staffCode, countyCode, scope: 'county' }, label: '县人大工作人员' }
+        : { binding: { role: 'staff', staffCode: target.staffCode, countyCode, scope: 'township', township: target.township }, label: `${target.township}人大工作人员` }
+    }
+    case 'admin':
+      return { binding: { role: 'admin', countyCode }, label: '系统管理员' }
+  }
+}
+
+/** An admin issues a one-time code that binds a role in the admin's own county. */
+export const issueInvitation: UseCase<{ target: Target; validDays: number }, { code: string; role: Role; label: string; expiresAt: string }> = async (
+  deps,
+  actor,
+  input,
+) => {
+  const admin = bindingFor(actor, 'admin')
+  if (!admin) throw new AppError('forbidden')
+  const { binding, label } = await bindingForTarget(deps, admin.countyCode, input.target)
+  const now = deps.clock.now()
+  const expiresAt = new Date(now.getTime() + input.validDays * 86_400_000).toISOString()
+  const invitations = deps.store.collection<InvitationDoc>('invitations')
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newCode()
+    const doc: InvitationDoc = {
+      _id: code, countyCode: admin.countyCode, binding, label, issuedBy: actor.openid, expiresAt,
+      redeemedBy: null, redeemedAt: null, createdAt: now.toISOString(),
+    }
+    if (await invitations.insert(doc)) return { code, role: binding.role, label: `${label}（${ROLE_LABELS[binding.role]}）`, expiresAt }
+  }
+  throw new AppError('conflict')
+}
+
+/** The first identity to redeem a valid code gets its role; the code is then spent. */
+export const redeemInvitation: UseCase<{ code: string }, Whoami> = async (deps, actor, { code }) => {
+  const invitations = deps.store.collection<InvitationDoc>('invitations')
+  const invitation = await invitations.get(code)
+  const now = deps.clock.now()
+  if (!invitation || invitation.redeemedBy || invitation.expiresAt <= now.toISOString()) throw new AppError('invitation_invalid', undefined, 'code')
+  const spent = await invitations.updateIf(code, { redeemedBy: null }, { redeemedBy: actor.openid, redeemedAt: now.toISOString() })
+  if (!spent) throw new AppError('invitation_invalid', undefined, 'code')
+
+  const users = deps.store.collection<UserDoc>('users')
+  const user = (await users.get(actor.openid)) ?? { _id: actor.openid, displayName: null, bindings: [{ role: 'resident' }], createdAt: now.toISOString() }
+  const same = (b: RoleBinding) => JSON.stringify(b) === JSON.stringify(invitation.binding)
+  const bindings = user.bindings.some(same) ? user.bindings : [...user.bindings, invitation.binding]
+  const b = invitation.binding
+  const directory = directoryRepo(deps.store)
+  let displayName = user.displayName
+  if (b.role === 'deputy') {
+    const deputy = await directory.deputy(b.deputyCode)
+    if (deputy) {
+      displayName = displayName ?? deputy.name
+      await deps.store.collection<DeputyDoc>('deputies').put({ ...deputy, openid: actor.openid })
+    }
+  }
+  if (b.role === 'department') {
+    const department = await directory.department(b.departmentCode)
+    if (department) {
+      displayName = displayName ?? department.name
+      const openids = department.openids.includes(actor.openid) ? department.openids : [...department.openids, actor.openid]
+      await deps.store.collection<DepartmentDoc>('departments').put({ ...department, openids })
+    }
+  }
+  await users.put({ ...user, displayName, bindings })
+  return whoami(deps, await loadActor(deps.store, actor.openid), {})
+}
