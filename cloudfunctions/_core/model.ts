@@ -187,3 +187,145 @@ export interface InvitationDoc {
   redeemedAt: string | null
   createdAt: string
 }
+
+// reception (issue 5) ------------------------------------------------------------------------
+
+/** 接待活动的类型: reception days (from a rule or thematic), online windows, and the other meetings. */
+export type SessionKind = 'reception' | 'thematic' | 'online' | 'meeting' | 'inspection' | 'focus_group'
+export type SessionStatus = 'planned' | 'held' | 'cancelled'
+export type OfficialKind = 'department_head' | 'judge' | 'prosecutor' | 'other'
+
+/** “四进站”: a department head, judge or prosecutor invited to a session. */
+export interface InvitedOfficial {
+  name: string
+  title: string
+  kind: OfficialKind
+  /** When given, the department's bound identities receive the reminders. */
+  departmentCode: string | null
+}
+
+/** A county's calendar settings (`_id` = county code); missing → defaults from the county doc. */
+export interface ReceptionSettingsDoc {
+  _id: string
+  countyCode: string
+  holidayRule: 'next_workday' | 'previous_workday' | 'skip'
+  useAdjustedWorkdays: boolean
+  /** Deputies are reminded this many days before (and again 1 day before). */
+  reminderDaysBefore: number
+  updatedAt: string
+  updatedBy: string | null
+}
+
+/**
+ * A station's calendar rule in one slot (`_id` = `${stationCode}:${slot}`): `in_person` holds the
+ * weekly or monthly rule, `online` the online reception window. `rule: null` means staff cleared
+ * it (so the seed rule of the station no longer applies).
+ */
+export interface ReceptionRuleDoc {
+  _id: string
+  stationCode: string
+  countyCode: string
+  township: string
+  slot: 'in_person' | 'online'
+  /** A parsed ReceptionRule (shared/domain/reception/rules.ts), defaults filled in. */
+  rule: Record<string, unknown> | null
+  updatedAt: string
+  updatedBy: string | null
+}
+
+/**
+ * One reception session or other meeting. Generated sessions have the id
+ * `${stationCode}-${originalDate as YYYYMMDD}-${kind}` so generating twice writes nothing new.
+ */
+export interface ReceptionSessionDoc {
+  _id: string
+  version: number
+  kind: SessionKind
+  source: 'rule' | 'manual'
+  countyCode: string
+  /** Township of the station (or of the staff who created a county meeting); null = county level. */
+  township: string | null
+  stationCode: string | null
+  stationName: string | null
+  /** Where it takes place: the station's address, or free text for meetings. */
+  place: string
+  date: string
+  /** The date the rule named before any holiday move (= date for manual sessions). */
+  originalDate: string
+  startTime: string
+  endTime: string
+  theme: string | null
+  deputyCodes: string[]
+  /** The rule's number of deputies on duty: an edit may not go below it. */
+  minDeputies: number
+  invitedOfficials: InvitedOfficial[]
+  announcement: string | null
+  /** Other participants by name (meetings, inspections). */
+  participants: string[]
+  topics: string[]
+  notes: string | null
+  /** Five-order items that came out of (or are followed up at) this session. */
+  followUpSuggestionIds: string[]
+  status: SessionStatus
+  cancelReason: string | null
+  /** false = 待确认: the year's holiday data is not published yet. */
+  confirmed: boolean
+  unconfirmedReason: string | null
+  moved: boolean
+  moveReason: string | null
+  /** Staff changed it by hand: regeneration no longer refreshes its date. */
+  edited: boolean
+  heldAt: string | null
+  createdBy: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A deputy on duty at one session (`_id` = `${sessionId}:${deputyCode}`), for per-deputy queries. */
+export interface ReceptionDutyDoc {
+  _id: string
+  sessionId: string
+  deputyCode: string
+  countyCode: string
+  stationCode: string | null
+  kind: SessionKind
+  date: string
+  startTime: string
+  endTime: string
+  status: SessionStatus
+}
+
+/** 代表亮码进站: a deputy's attendance at one session (`_id` = `${sessionId}:${deputyCode}`). */
+export interface ReceptionAttendanceDoc {
+  _id: string
+  sessionId: string
+  deputyCode: string
+  countyCode: string
+  stationCode: string | null
+  date: string
+  checkedInAt: string
+  source: 'check_in' | 'staff'
+  recordedBy: string
+}
+
+/** A resident who asked to be reminded of a session (`_id` = `${sessionId}:${openid}`). */
+export interface ReceptionSubscriberDoc {
+  _id: string
+  sessionId: string
+  openid: string
+  createdAt: string
+}
+
+/**
+ * Subscribe-message credits of one identity for one template kind (`_id` = `${openid}:${kind}`):
+ * each one-time accept adds one, each reminder queued uses one; long-term templates need none.
+ */
+export interface SubscriptionDoc {
+  _id: string
+  openid: string
+  kind: OutboxDoc['kind']
+  credits: number
+  longTerm: boolean
+  lastAcceptedAt: string | null
+  lastNoCreditAt: string | null
+}

@@ -64,6 +64,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chinesedaysRule(chain)
+        // Pages are lazy chunks and Taro only splits initial ones: without this every page
+        // carries its own copy of NutUI and our shared components.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              pagesShared: { chunks: 'async', minChunks: 2, minSize: 0, priority: 5, reuseExistingChunk: true },
+            },
+          },
+        })
       },
     },
   }

@@ -32,11 +32,22 @@ describe('concurrency and idempotency', () => {
     expect(await backend.store.collection('follows').count()).toBe(1)
   })
 
-  it('tells the losing deputy who was faster in plain words', async () => {
+  it('tells a deputy who arrives just after another who was faster', async () => {
     const { id } = await a.submit()
     await a.ok(who.deputy, 'accept', { id, categoryCode: 'transport' })
     const late = await a.raw(who.sameStationDeputy, 'accept', { id, categoryCode: 'transport' })
-    expect(late).toMatchObject({ ok: false })
-    expect(late.ok ? '' : late.message).toMatch(/已接单|已被他人处理|没有找到|权限/)
+    expect(late).toEqual({ ok: false, code: 'conflict', message: '该事项刚刚已由王建国接单，请刷新后查看' })
+  })
+
+  it('answers a double-tapped 销单 with conflict, recording it once', async () => {
+    const id = await a.walkTo('in_progress')
+    const [first, second] = await Promise.all([
+      a.raw(who.department, 'resolve', { id, reply: '已办结', outcome: 'solved' }),
+      a.raw(who.department, 'resolve', { id, reply: '已办结', outcome: 'solved' }),
+    ])
+    expect([first.ok, second.ok].sort()).toEqual([false, true])
+    const again = await a.raw(who.department, 'resolve', { id, reply: '已办结', outcome: 'solved' })
+    expect(again).toMatchObject({ code: 'conflict' })
+    expect((await a.ok(who.resident, 'get', { id })).history.filter((h: { event: string }) => h.event === 'resolve')).toHaveLength(1)
   })
 })

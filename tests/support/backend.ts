@@ -26,9 +26,9 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
   }
 }
 
-/** The real function handlers over an in-memory SQLite store seeded with the demo county. */
-export async function createTestBackend(options: { clock?: Clock; file?: string } = {}): Promise<TestBackend> {
-  const store = await openStore({ kind: 'sqlite', file: options.file ?? ':memory:' })
+/** The real function handlers over a store (in-memory SQLite unless given) seeded with the demo county. */
+export async function createTestBackend(options: { clock?: Clock; file?: string; store?: Store } = {}): Promise<TestBackend> {
+  const store = options.store ?? (await openStore({ kind: 'sqlite', file: options.file ?? ':memory:' }))
   await seedDirectory(store, demoCounty as DemoCountyFile, '2026-01-01T00:00:00.000Z')
   const deps = localDeps(store, options.clock)
   return {

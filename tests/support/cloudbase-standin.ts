@@ -45,6 +45,11 @@ export interface CloudbaseStandin {
 export interface StandinOptions {
   /** Collections that exist at start and after reset; by default none, as in a new environment. */
   collections?: string[]
+  /**
+   * Answers `wx.api` calls (callWxOpenApi: msgSecCheck, subscribeMessage.send, wxacode) the way
+   * WeChat's server would for this test; the stand-in wraps the answer as CloudBase does.
+   */
+  wxApi?: (apiName: string, requestData: unknown) => unknown
 }
 
 /** The server's cap on one query, which the SDK also applies silently on its side. */
@@ -86,7 +91,13 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
           limit: body.limit,
           signed: typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0,
         })
-        reply = { requestId, data: database.handle(body) }
+        if (body.action === 'wx.api') {
+          if (!options.wxApi) throw new StandinError('STANDIN_UNSUPPORTED', 'no wxApi handler given')
+          const answer = options.wxApi(body.apiName, body.requestData ? JSON.parse(body.requestData) : undefined)
+          reply = { requestId, data: { responseData: JSON.stringify(answer) } }
+        } else {
+          reply = { requestId, data: database.handle(body) }
+        }
       } catch (error) {
         const code = error instanceof StandinError ? error.code : 'DATABASE_REQUEST_FAILED'
         // CloudBase answers failures with HTTP 200 and a code, which the SDK turns into a thrown error

@@ -67,6 +67,42 @@ export const COLLECTIONS = [
       { name: 'by_recipient', fields: [['toOpenid', 'asc'], ['createdAt', 'desc']] },
     ],
   },
+  // reception (issue 5)
+  { name: 'reception_settings', description: '各县接待日设置（节假日处理、调休、提醒天数；_id 即县代码）', indexes: [] },
+  {
+    name: 'reception_rules',
+    description: '站点接待日规则（_id 为 站点:类别）',
+    indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['stationCode', 'asc']] }],
+  },
+  {
+    name: 'reception_sessions',
+    description: '接待活动：接待日、主题接待日、网上接待日、约见、视察、关注组督办',
+    indexes: [
+      { name: 'by_station_date', fields: [['stationCode', 'asc'], ['date', 'asc']] },
+      { name: 'by_county_date', fields: [['countyCode', 'asc'], ['date', 'asc']] },
+      { name: 'by_status_date', fields: [['status', 'asc'], ['date', 'asc']] },
+    ],
+  },
+  {
+    name: 'reception_duties',
+    description: '代表值班安排（每场每位代表一条）',
+    indexes: [{ name: 'by_deputy_date', fields: [['deputyCode', 'asc'], ['date', 'asc']] }],
+  },
+  {
+    name: 'reception_attendance',
+    description: '代表到站签到（亮码进站）',
+    indexes: [
+      { name: 'by_deputy_date', fields: [['deputyCode', 'asc'], ['date', 'asc']] },
+      { name: 'by_county_date', fields: [['countyCode', 'asc'], ['date', 'asc']] },
+      { name: 'by_session', fields: [['sessionId', 'asc'], ['checkedInAt', 'asc']] },
+    ],
+  },
+  {
+    name: 'reception_subscribers',
+    description: '预约接待日提醒的群众',
+    indexes: [{ name: 'by_session', fields: [['sessionId', 'asc'], ['createdAt', 'asc']] }],
+  },
+  { name: 'subscriptions', description: '订阅消息额度（_id 为 OPENID:消息类型）', indexes: [] },
 ] as const satisfies readonly CollectionSpec[]
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name']

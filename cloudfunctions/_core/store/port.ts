@@ -3,8 +3,14 @@
  * ./sqlite (embedded, default for local runs and tests) and ./cloudbase (production).
  * Only repositories call it; use cases call repositories.
  *
- * Rules both adapters keep (tests/contract/store.contract.ts checks them on both):
+ * Rules both adapters keep (tests/contract/store.contract.test.ts checks them on both):
  * - ids are made by the application (`_id`), never by the store;
+ * - documents are plain JSON: timestamps are ISO-8601 strings, never Date objects (SQLite
+ *   would hand a Date back as a string, CloudBase as a Date);
+ * - only collections declared in ./collections.ts can be opened (a typo fails at once);
+ * - an absent field equals null in `where` and `expect`, as in MongoDB; missing and null
+ *   values sort first ascending and last descending; ties are broken by `_id` in the same
+ *   direction;
  * - `updateIf` is the only way to change a document that others may change at the same
  *   time: it writes only while every `expect` field still has the given value, so two
  *   concurrent transitions yield exactly one winner;
@@ -40,17 +46,25 @@ export interface Doc {
 
 export interface Collection<T extends Doc> {
   get(id: string): Promise<T | null>
+  /** The documents that exist, in the order of `ids`. */
   getMany(ids: string[]): Promise<T[]>
-  /** Inserts a new document; returns false and writes nothing when `_id` already exists. */
+  /**
+   * Inserts a new document; returns false and writes nothing when `_id` already exists
+   * (or, with a unique index, when its fields do).
+   */
   insert(doc: T): Promise<boolean>
   /** Inserts or replaces unconditionally: for seeding and admin edits, not for transitions. */
   put(doc: T): Promise<void>
   /**
-   * Sets the given top-level fields (each replaced whole) only if every `expect` field still
-   * equals its value. Returns true when the document was written.
+   * Sets the given top-level fields (each replaced whole; an `undefined` value removes the
+   * field) only if every `expect` field (dotted paths allowed) still equals its value.
+   * Returns true when the expectation held and the document now has the given values.
    */
   updateIf(id: string, expect: Record<string, Scalar>, set: Partial<Omit<T, '_id'>>): Promise<boolean>
-  /** Adds to numeric top-level fields, creating the document from `init` if missing (counters). */
+  /**
+   * Adds to numeric top-level fields, creating the document from `init` if missing (counters);
+   * a new document gets `init` with the amounts already added.
+   */
   increment(id: string, by: Record<string, number>, init: Omit<T, '_id'>): Promise<void>
   remove(id: string): Promise<boolean>
   find(options: FindOptions): Promise<Page<T>>
@@ -72,7 +86,7 @@ export function decodeCursor(cursor: string): [Scalar, string] | null {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return [parsed[0], parsed[1]]
   } catch {
-    // an unreadable cursor is treated as "start from the beginning" by callers that choose to
+    // find() rejects an unreadable cursor with AppError('validation_failed', …, 'cursor')
   }
   return null
 }

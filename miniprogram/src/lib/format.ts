@@ -33,3 +33,13 @@ export function charCount(s: string): number {
 export function formatPhone(phone: string): string {
   return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone
 }
+
+/** A date or ISO instant as a Beijing calendar date: "2026年3月3日". */
+export function formatDate(value: string): string {
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (plain) return `${plain[1]}年${Number(plain[2])}月${Number(plain[3])}日`
+  const t = Date.parse(value)
+  if (Number.isNaN(t)) return value
+  const d = new Date(t + 8 * 3600 * 1000)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}

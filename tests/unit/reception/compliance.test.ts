@@ -1,5 +1,3 @@
-process.env.TZ = 'UTC'
-
 import { dutyCompliance } from '@shared/domain/reception'
 
 const deputies = [{ code: 'D1' }, { code: 'D2' }, { code: 'D3' }, { code: 'D4' }]

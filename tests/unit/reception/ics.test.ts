@@ -1,5 +1,3 @@
-process.env.TZ = 'UTC'
-
 import { escapeText, foldLine, toICS, utf8Length, type CalendarEvent } from '@shared/domain/reception'
 
 const event: CalendarEvent = {

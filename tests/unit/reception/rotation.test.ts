@@ -1,5 +1,3 @@
-process.env.TZ = 'UTC'
-
 import { assignDuty, expandRule, type DutyAssignment, type DutyDeputy } from '@shared/domain/reception'
 
 const station = (n: number, code = 'XWT01'): DutyDeputy[] =>

@@ -1,5 +1,3 @@
-process.env.TZ = 'UTC'
-
 import { CountyCalendarSettingsSchema, describeRule, ReceptionRuleSchema, type ReceptionRuleInput } from '@shared/domain/reception'
 
 describe('reception rule schema', () => {

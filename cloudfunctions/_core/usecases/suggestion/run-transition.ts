@@ -1,7 +1,7 @@
 import { authorize, type ItemAction } from '@shared/domain/permissions'
 import type { Actor, RoleBinding } from '@shared/domain/roles'
 import { ROLE_LABELS } from '@shared/domain/roles'
-import { decideTransition, type ActorRole, type SuggestionEvent } from '@shared/domain/transitions'
+import { EVENT_LABELS, decideTransition, type ActorRole, type SuggestionEvent } from '@shared/domain/transitions'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
 import type { SuggestionDoc } from '../../model'
@@ -51,6 +51,11 @@ export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise
  */
 export async function runTransition(deps: Deps, actor: Actor, id: string, spec: TransitionSpec): Promise<SuggestionDoc> {
   const { doc, following } = await loadVisible(deps, actor, id)
+  const last = doc.history[doc.history.length - 1]
+  if (last && last.event === spec.event && last.from !== last.to) {
+    // The same step was just taken (a race, or a double tap): say who took it, not "not allowed".
+    throw new AppError('conflict', `该事项刚刚已由${last.actorName}${EVENT_LABELS[spec.event]}，请刷新后查看`)
+  }
   const auth = authorize(actor, spec.event as ItemAction, itemScope(doc, following ? [actor.openid] : []))
   if (!auth.allowed) throw new AppError(auth.code)
   return commitTransition(deps, doc, spec, {

@@ -8,7 +8,7 @@ import { FINAL_STATES, STATE_LABELS } from '@shared/domain/states'
 import { call } from '../../api/client'
 import Blank from '../../components/Blank'
 import StateChip from '../../components/StateChip'
-import { formatTime } from '../../lib/format'
+import { formatDate, formatTime } from '../../lib/format'
 import { useLoad } from '../../lib/use-api'
 import './index.css'
 
@@ -75,6 +75,18 @@ export default function ItemPage() {
   // Newest first: what happened last is what people look for.
   const history = [...d.history].reverse()
   const finished = FINAL_STATES.includes(d.state)
+  // What the resident most wants to know, once it exists: who owns it, who handles it, what came of it.
+  const handling = (
+    [
+      ['负责代表', d.ownerDeputyName],
+      ['即时答复', d.answer],
+      ['承办单位', d.departmentName ? [d.departmentName, ...d.coDepartmentNames].join('、') : null],
+      ['办理时限', d.deadline ? `${formatDate(d.deadline)}前${d.overdue ? '（已超期）' : ''}` : null],
+      ['办理结果', d.resolution ? `${d.resolution.outcomeLabel}：${d.resolution.reply}` : null],
+      ['承诺时间', d.resolution?.promisedDate ? formatDate(d.resolution.promisedDate) : null],
+      ['我的评价', d.residentRating ? d.residentRating.ratingLabel : null],
+    ] as Array<[string, string | null]>
+  ).filter((row): row is [string, string] => Boolean(row[1]))
 
   return (
     <View className="page item-page" id="item-page">
@@ -99,6 +111,19 @@ export default function ItemPage() {
           <Fact label="联系人" value={d.anonymous ? '匿名反映' : [d.contactName, d.contactPhone].filter(Boolean).join(' ') || '未留'} />
         </View>
       </View>
+
+      {handling.length > 0 && (
+        <View>
+          <View className="section-title">
+            <Text>办理情况</Text>
+          </View>
+          <View className="card item-handling" id="item-handling">
+            {handling.map(([label, value]) => (
+              <Fact key={label} label={label} value={value} />
+            ))}
+          </View>
+        </View>
+      )}
 
       <View className="section-title">
         <Text>办理进度</Text>

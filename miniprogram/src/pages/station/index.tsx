@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import type { StationView } from '@shared/api/directory'
@@ -18,16 +18,18 @@ export default function StationPage() {
   const router = useRouter()
   const [code, setCode] = useState<string | null>(() => stationCodeFromParams(router.params) ?? lastStation())
 
-  // A tab page is created once; opening it again with another code (H5 link, shared card) only
-  // shows it again, so pick up a changed code here.
-  const appliedParam = useRef(stationCodeFromParams(router.params))
-  useDidShow(() => {
-    const next = stationCodeFromParams(Taro.getCurrentInstance().router?.params ?? {})
-    if (next && next !== appliedParam.current) {
-      appliedParam.current = next
-      setCode(next)
+  // H5: the tab page is created once; a link to it with another ?code= only changes the hash.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return undefined
+    const onHash = () => {
+      const [path, query = ''] = window.location.hash.replace(/^#/, '').split('?')
+      if (!path.endsWith('pages/station/index')) return
+      const next = stationCodeFromParams(Object.fromEntries(new URLSearchParams(query)))
+      if (next) setCode(next)
     }
-  })
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
 
   const [station, reload] = useLoad<StationView | null>(code, async () => {
     if (!code || !STATION_CODE_PATTERN.test(code)) return null

@@ -1,0 +1,55 @@
+import { openStore } from '../../cloudfunctions/_core/store'
+import { actions, who } from '../support/actors'
+import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudbase-standin'
+
+/**
+ * The same use cases on the production store: the real @cloudbase/node-sdk talking HTTP to the
+ * local stand-in of CloudBase's endpoint.
+ */
+let standin: CloudbaseStandin
+let backend: TestBackend
+let a: ReturnType<typeof actions>
+
+beforeAll(async () => {
+  standin = await startCloudbaseStandin()
+  const store = await openStore({ kind: 'cloudbase', env: 'test-env', serviceUrl: standin.url })
+  backend = await createTestBackend({ store, clock: fixedClock('2026-11-26T02:00:00.000Z') })
+  a = actions(backend)
+}, 60_000)
+afterAll(async () => {
+  await backend.close()
+  await standin.close()
+})
+
+describe('the loop on the CloudBase store', () => {
+  it('runs from 点单 to 验单 with the timeline intact', async () => {
+    const id = await a.walkTo('resolved')
+    const verified = await a.ok(who.resident, 'rate', { id, rating: 'satisfied' })
+    expect(verified.state).toBe('verified')
+    expect(verified.history.map((h: { event: string }) => h.event)).toEqual(['submit', 'accept', 'escalate', 'dispatch', 'acknowledge', 'resolve', 'verify'])
+    const mine = await a.ok(who.resident, 'listMine', {})
+    expect(mine.items.map((i: { id: string }) => i.id)).toContain(id)
+  })
+
+  it('lets exactly one of 100 simultaneous accepts win', async () => {
+    const { id } = await a.submit()
+    const results = await Promise.all(Array.from({ length: 100 }, () => a.raw(who.deputy, 'accept', { id, categoryCode: 'transport' })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok && r.code === 'conflict')).toHaveLength(99)
+  })
+
+  it('makes one item from 100 retries of one submit', async () => {
+    const payload = { clientRequestId: 'cloudbase-retry-1', stationCode: 'XWT01', content: '路灯不亮', anonymous: true }
+    const results = await Promise.all(Array.from({ length: 100 }, () => a.raw(who.otherResident, 'submit', payload)))
+    expect(new Set(results.map((r) => (r.ok ? r.data.id : r.code))).size).toBe(1)
+  })
+
+  it('serves the queues and filters', async () => {
+    const id = await a.walkTo('escalated')
+    const board = await a.ok(who.countyStaff, 'dispatchBoard', { filters: { state: 'escalated' } })
+    expect(board.items.map((i: { id: string }) => i.id)).toContain(id)
+    const station = await a.ok(who.deputy, 'stationQueue', { state: 'submitted' })
+    expect(station.items.every((i: { state: string }) => i.state === 'submitted')).toBe(true)
+  })
+})
