@@ -8,6 +8,7 @@ module.exports = {
   moduleNameMapper: {
     '^@shared/(.*)$': '<rootDir>/shared/$1',
   },
+  globalSetup: '<rootDir>/tests/global-setup.ts',
   testEnvironment: 'node',
   testTimeout: 30000,
 }

@@ -1,5 +1,6 @@
 import { directoryFunction } from '../directory/function'
 import { suggestionFunction } from '../suggestion/function'
+import { receptionFunction } from '../reception/function'
 import type { CloudFunction } from './runtime/define-function'
 import type { TimerFunction } from './runtime/define-timer'
 import { timersFunction } from '../timers/function'
@@ -8,6 +9,7 @@ import { timersFunction } from '../timers/function'
 export const FUNCTIONS: Record<string, CloudFunction> = {
   directory: directoryFunction,
   suggestion: suggestionFunction,
+  reception: receptionFunction,
 }
 
 /** Timer-triggered functions by name; the local server fires them at `POST /timer/<name>`. */

@@ -329,3 +329,50 @@ export interface SubscriptionDoc {
   lastAcceptedAt: string | null
   lastNoCreditAt: string | null
 }
+
+// stats (issue 7) ----------------------------------------------------------------------------
+
+/**
+ * One counter row (`_id` derived from the tuple, see usecases/stats/record.ts): the figures of
+ * one scope ('*' = the whole county, or one township's own items), one month (Asia/Shanghai)
+ * and one key of one dimension. Kept by the use cases with `increment`, never recomputed.
+ */
+export type StatsCounterDoc = {
+  _id: string
+  countyCode: string
+  scope: string
+  month: string
+  dimension: import('@shared/domain/stats').StatsDimension
+  key: string
+} & Partial<import('@shared/domain/stats').Counts>
+
+/** A deputy's latest comment on how one item was handled (`_id` = item id), for the evaluation. */
+export interface StatsCommentDoc {
+  _id: string
+  countyCode: string
+  township: string
+  /** 'YYYY' of the rating, Asia/Shanghai. */
+  year: string
+  departmentCode: string
+  deputyCode: string | null
+  deputyName: string | null
+  itemNumber: string
+  rating: RatingRecord['rating']
+  comment: string
+  at: string
+}
+
+/**
+ * A frozen year (`_id` = `${countyCode}:${year}`): the evaluation as it stood when staff froze it.
+ * From then on no counter of that year moves, and evaluation reads come from here.
+ */
+export interface StatsSnapshotDoc {
+  _id: string
+  countyCode: string
+  year: number
+  frozenAt: string
+  frozenBy: string
+  frozenByName: string
+  /** The evaluation output (shared/api/stats.ts `evaluationView`) at freezing time. */
+  evaluation: Record<string, unknown>
+}

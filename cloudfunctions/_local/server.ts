@@ -3,6 +3,7 @@ import { ERROR_MESSAGES, type Result } from '@shared/errors'
 import { FUNCTIONS, TIMERS } from '../_core/functions'
 import type { Deps } from '../_core/ports'
 import { serveStatic } from './static-files'
+import { receptionRoute } from './reception-routes'
 
 /** Header that carries the demo identity. Only this local server reads it; CloudBase never does. */
 export const LOCAL_IDENTITY_HEADER = 'x-wudantong-openid'
@@ -93,6 +94,7 @@ export function createLocalServer({ deps, staticDir }: LocalServerOptions): Serv
         sendJson(res, 200, await fn(event, openid, deps))
         return
       }
+      if ((req.method === 'GET' || req.method === 'HEAD') && (await receptionRoute(deps, req, res, url))) return
       if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
         serveStatic(staticDir, url.pathname, res)
         return

@@ -4,6 +4,7 @@ import { remindDeadlines } from '../_core/usecases/timers/remind-deadlines'
 import { autoVerify } from '../_core/usecases/timers/auto-verify'
 import { followUpPlanned } from '../_core/usecases/timers/follow-up-planned'
 import { deliverOutbox } from '../_core/usecases/timers/deliver-outbox'
+import { remindReceptions } from '../_core/usecases/timers/remind-receptions'
 
 /** 定时任务: overdue flags, deadline reminders, auto-verify, planned follow-ups, then delivery. */
 export const timersFunction = defineTimer('timers', {
@@ -11,5 +12,6 @@ export const timersFunction = defineTimer('timers', {
   remindDeadlines,
   autoVerify,
   followUpPlanned,
+  remindReceptions,
   deliverOutbox,
 })

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { directoryActions } from './directory'
 import { allSuggestionActions } from './suggestion-actions'
+import { receptionActions } from './reception'
+import { statsActions } from './stats'
 
 /**
  * Every cloud function and its actions, with the zod schema of each action's input and output.
@@ -9,6 +11,8 @@ import { allSuggestionActions } from './suggestion-actions'
 export const api = {
   directory: directoryActions,
   suggestion: allSuggestionActions,
+  reception: receptionActions,
+  stats: statsActions,
 } as const
 
 export type Api = typeof api

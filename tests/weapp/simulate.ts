@@ -13,7 +13,7 @@
  * jest's module cache means each built file runs once per test file: load one page per file.
  */
 import { join } from 'node:path'
-import { weappDir } from './build'
+import { weappDir } from '../support/taro-build'
 
 // jsdom ships no type declarations here (no @types/jsdom); the little used is typed by hand.
 // eslint-disable-next-line @typescript-eslint/no-var-requires

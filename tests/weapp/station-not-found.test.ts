@@ -3,7 +3,7 @@
  * from the real directory function's station_not_found, not an error dialog.
  */
 import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from './build'
+import { ensureWeappBuild } from '../support/taro-build'
 import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
 
 let backend: TestBackend

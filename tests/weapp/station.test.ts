@@ -4,7 +4,7 @@
  * a wx.cloud.callFunction stand-in. Opened the way a scanned station code opens it (scene=XWT01).
  */
 import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from './build'
+import { ensureWeappBuild } from '../support/taro-build'
 import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
 
 const OPENID = 'demo-resident-1'

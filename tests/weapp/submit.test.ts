@@ -4,7 +4,7 @@
  * second item (the form keeps its clientRequestId).
  */
 import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from './build'
+import { ensureWeappBuild } from '../support/taro-build'
 import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
 
 const OPENID = 'demo-resident-2'

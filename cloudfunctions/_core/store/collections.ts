@@ -103,6 +103,18 @@ export const COLLECTIONS = [
     indexes: [{ name: 'by_session', fields: [['sessionId', 'asc'], ['createdAt', 'asc']] }],
   },
   { name: 'subscriptions', description: '订阅消息额度（_id 为 OPENID:消息类型）', indexes: [] },
+  // stats (issue 7)
+  {
+    name: 'stats_counters',
+    description: '统计计数（县/乡镇范围 × 月份 × 维度 × 键），由各用例随办理步骤累加',
+    indexes: [{ name: 'by_scope_dimension_month', fields: [['countyCode', 'asc'], ['scope', 'asc'], ['dimension', 'asc'], ['month', 'asc']] }],
+  },
+  {
+    name: 'stats_comments',
+    description: '代表对办理结果的评价意见（每件事项保留最新一条），供年终评议',
+    indexes: [{ name: 'by_county_year_department', fields: [['countyCode', 'asc'], ['year', 'asc'], ['departmentCode', 'asc'], ['at', 'desc']] }],
+  },
+  { name: 'stats_snapshots', description: '已冻结年度的评议结果（_id 为 县代码:年度）', indexes: [] },
 ] as const satisfies readonly CollectionSpec[]
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name']

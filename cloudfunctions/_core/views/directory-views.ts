@@ -36,7 +36,8 @@ export function stationListItem(s: StationDoc, county: CountyDoc | null): Statio
   }
 }
 
-export function stationView(s: StationDoc, county: CountyDoc | null, deputies: DeputyDoc[]): StationView {
+/** The next reception days at a station, with the names of everyone on duty (see usecases/reception/upcoming.ts). */
+export function stationView(s: StationDoc, county: CountyDoc | null, deputies: DeputyDoc[], upcoming: StationView['upcomingSessions'] = []): StationView {
   const ordered = [...deputies].sort(
     (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code),
   )
@@ -45,6 +46,6 @@ export function stationView(s: StationDoc, county: CountyDoc | null, deputies: D
     address: s.address,
     receptionNote: s.receptionRule?.note ?? null,
     deputies: ordered.map(deputyCard),
-    upcomingSessions: [],
+    upcomingSessions: upcoming,
   }
 }

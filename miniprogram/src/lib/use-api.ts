@@ -7,7 +7,7 @@ export type Loadable<T> =
   | { status: 'error'; error: ApiError }
 
 /** Runs `load` when `key` changes (skips while key is null) and exposes a reload. */
-export function useLoad<T>(key: string | null, load: () => Promise<T>): [Loadable<T>, () => Promise<void>] {
+export function useLoadable<T>(key: string | null, load: () => Promise<T>): [Loadable<T>, () => Promise<void>] {
   const [state, setState] = useState<Loadable<T>>({ status: 'loading' })
   const latest = useRef(0)
   const loadRef = useRef(load)

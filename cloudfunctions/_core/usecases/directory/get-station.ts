@@ -3,15 +3,17 @@ import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
 import { directoryRepo } from '../../repos/directory-repo'
 import { stationView } from '../../views/directory-views'
+import { upcomingAtStation } from '../reception/upcoming'
 
 /** What a resident sees after scanning a station's code. Public: any identity may read it. */
 export const getStation: UseCase<{ stationCode: string }, StationView> = async (deps, _actor, { stationCode }) => {
   const directory = directoryRepo(deps.store)
   const station = await directory.station(stationCode)
   if (!station) throw new AppError('station_not_found')
-  const [county, deputies] = await Promise.all([
+  const [county, deputies, upcoming] = await Promise.all([
     directory.county(station.countyCode),
     directory.deputiesByCodes(station.deputyCodes),
+    upcomingAtStation(deps, station.code),
   ])
-  return stationView(station, county, deputies)
+  return stationView(station, county, deputies, upcoming)
 }

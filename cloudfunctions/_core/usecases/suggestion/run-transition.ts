@@ -9,6 +9,7 @@ import { followRepo } from '../../repos/follow-repo'
 import { suggestionRepo } from '../../repos/suggestion-repo'
 import { itemScope } from '../../views/item-scope'
 import { notifyTransition } from './notify-transition'
+import { recordTransition } from '../stats/record'
 
 export interface TransitionContext {
   at: string
@@ -107,6 +108,7 @@ async function commitTransition(deps: Deps, doc: SuggestionDoc, spec: Transition
   if (!(await suggestionRepo(deps.store).replaceIfVersion(next, doc.version))) {
     throw new AppError('conflict')
   }
+  await recordTransition(deps, doc, next)
   await notifyTransition(deps, next, as.openid)
   return next
 }

@@ -9,6 +9,7 @@ import { suggestionRepo } from '../../repos/suggestion-repo'
 import { followRepo } from '../../repos/follow-repo'
 import type { SuggestionDoc } from '../../model'
 import { suggestionSummary } from '../../views/suggestion-views'
+import { recordSubmitted } from '../stats/record'
 
 type SubmitParsed = z.output<typeof submitInput>
 
@@ -112,6 +113,7 @@ export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async 
   }
   // The item is the commit point; the follow record is repaired by any retry (see above).
   const inserted = await items.insert(doc)
+  if (inserted) await recordSubmitted(deps, doc)
   const saved = inserted ? doc : await items.get(id)
   if (!saved) throw new AppError('conflict')
   await follows.add(id, actor.openid, saved.createdAt)

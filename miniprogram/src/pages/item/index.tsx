@@ -9,7 +9,7 @@ import { call } from '../../api/client'
 import Blank from '../../components/Blank'
 import StateChip from '../../components/StateChip'
 import { formatDate, formatTime } from '../../lib/format'
-import { useLoad } from '../../lib/use-api'
+import { useLoadable } from '../../lib/use-api'
 import './index.css'
 
 function roleLabel(role: string): string {
@@ -21,7 +21,7 @@ export default function ItemPage() {
   const id = router.params.id ? decodeURIComponent(router.params.id) : null
   const created = router.params.created === '1'
 
-  const [item, reload] = useLoad<SuggestionDetail>(id, () => call('suggestion', 'get', { id: id as string }))
+  const [item, reload] = useLoadable<SuggestionDetail>(id, () => call('suggestion', 'get', { id: id as string }))
 
   useEffect(() => {
     if (created) void Taro.showToast({ title: '提交成功', icon: 'success', duration: 2000 })

@@ -3,12 +3,20 @@ import { Text, View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { call } from '../../api/client'
 import Blank from '../../components/Blank'
-import { useLoad } from '../../lib/use-api'
+import { useLoadable } from '../../lib/use-api'
 import { stationCodeFromParams } from '../../lib/station-code'
+import type { StationListItem } from '@shared/api/directory'
+
+/** Stations grouped by county, counties in the order they first appear. */
+function byCounty(items: StationListItem[]): Array<[string, StationListItem[]]> {
+  const groups = new Map<string, StationListItem[]>()
+  for (const s of items) groups.set(s.countyName, [...(groups.get(s.countyName) ?? []), s])
+  return [...groups.entries()]
+}
 
 /** Shown when the page was opened without a station: scan a code, or pick from the list. */
 export default function StationPicker({ onPick }: { onPick: (code: string) => void }) {
-  const [list, reload] = useLoad('all', () => call('directory', 'listStations', {}))
+  const [list, reload] = useLoadable('all', () => call('directory', 'listStations', {}))
 
   const scan = async () => {
     try {
@@ -56,12 +64,17 @@ export default function StationPicker({ onPick }: { onPick: (code: string) => vo
         )}
         {list.status === 'ready' && list.data.items.length === 0 && <View className="muted">暂无联络站</View>}
         {list.status === 'ready' &&
-          list.data.items.map((s) => (
-            <View className="station-list__item" key={s.code} onClick={() => onPick(s.code)}>
-              <View className="station-list__name">{s.name}</View>
-              <View className="muted">
-                {s.countyName} · {s.township} · {s.kindLabel}
-              </View>
+          byCounty(list.data.items).map(([county, stations]) => (
+            <View key={county}>
+              <View className="station-list__county">{county}</View>
+              {stations.map((s) => (
+                <View className="station-list__item" key={s.code} onClick={() => onPick(s.code)}>
+                  <View className="station-list__name">{s.name}</View>
+                  <View className="muted">
+                    {s.township} · {s.kindLabel}
+                  </View>
+                </View>
+              ))}
             </View>
           ))}
       </View>

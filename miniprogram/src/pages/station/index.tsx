@@ -6,7 +6,7 @@ import type { StationView } from '@shared/api/directory'
 import { STATION_CODE_PATTERN } from '@shared/domain/stations'
 import { call } from '../../api/client'
 import Blank from '../../components/Blank'
-import { useLoad } from '../../lib/use-api'
+import { useLoadable } from '../../lib/use-api'
 import { formatPhone, formatSessionDate } from '../../lib/format'
 import { forgetStation, lastStation, rememberStation, stationCodeFromParams } from '../../lib/station-code'
 import StationPicker from './StationPicker'
@@ -31,7 +31,7 @@ export default function StationPage() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
-  const [station, reload] = useLoad<StationView | null>(code, async () => {
+  const [station, reload] = useLoadable<StationView | null>(code, async () => {
     if (!code || !STATION_CODE_PATTERN.test(code)) return null
     const view = await call('directory', 'getStation', { stationCode: code })
     rememberStation(view.code)

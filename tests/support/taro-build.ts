@@ -3,9 +3,17 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export const repoRoot = resolve(__dirname, '..', '..')
-export const weappDir = join(repoRoot, 'dist', 'weapp')
+export type TaroTarget = 'weapp' | 'h5'
+export const buildDir = (target: TaroTarget) => join(repoRoot, 'dist', target)
+export const weappDir = buildDir('weapp')
 
-/** Everything a weapp build reads; a change in any of them makes dist/weapp stale. */
+/** Files each build must have produced; a build interrupted half-way counts as stale. */
+const OUTPUTS: Record<TaroTarget, string[]> = {
+  weapp: ['app.js', 'app.json', 'taro.js', 'base.wxml', 'pages/station/index.js'],
+  h5: ['index.html'],
+}
+
+/** Everything a Taro build reads; a change in any of them makes the build stale. */
 const SOURCES = ['miniprogram/src', 'miniprogram/config', 'miniprogram/babel.config.js', 'miniprogram/.browserslistrc', 'shared', 'package-lock.json']
 const ENV_FILES = /^\.env/
 
@@ -25,23 +33,22 @@ function sourcesMtime(): number {
   return newest
 }
 
-/** The oldest of the files the tests load: a build interrupted half-way counts as stale. */
-function buildMtime(): number {
-  const outputs = ['app.js', 'app.json', 'taro.js', 'base.wxml', 'pages/station/index.js']
+/** The oldest of the files the tests load. */
+function buildMtime(target: TaroTarget): number {
   let oldest = Infinity
-  for (const rel of outputs) {
-    const p = join(weappDir, rel)
+  for (const rel of OUTPUTS[target]) {
+    const p = join(buildDir(target), rel)
     if (!existsSync(p)) return 0
     oldest = Math.min(oldest, statSync(p).mtimeMs)
   }
   return oldest
 }
 
-export function weappBuildIsFresh(): boolean {
-  return buildMtime() > sourcesMtime()
+export function buildIsFresh(target: TaroTarget): boolean {
+  return buildMtime(target) > sourcesMtime()
 }
 
-const LOCK = join(repoRoot, 'dist', '.weapp-build.lock')
+const lockOf = (target: TaroTarget) => join(repoRoot, 'dist', `.${target}-build.lock`)
 const LOCK_STALE_MS = 10 * 60 * 1000
 
 function sleepSync(ms: number): void {
@@ -49,7 +56,8 @@ function sleepSync(ms: number): void {
 }
 
 /** mkdir is atomic: the one worker that creates the folder builds, the others wait for it. */
-function withBuildLock(fn: () => void): void {
+function withBuildLock(target: TaroTarget, fn: () => void): void {
+  const LOCK = lockOf(target)
   mkdirSync(join(repoRoot, 'dist'), { recursive: true })
   for (;;) {
     try {
@@ -72,20 +80,21 @@ function withBuildLock(fn: () => void): void {
 }
 
 /**
- * Builds dist/weapp with the project's own script (a production build) unless it is newer than
- * every source. Synchronous on purpose: callable from a jest globalSetup or a beforeAll alike;
- * parallel workers take turns through a lock folder, and the later ones find the build fresh.
- * WEAPP_SKIP_BUILD=1 uses whatever dist/weapp holds.
+ * Builds dist/<target> with the project's own script (a production build) unless it is newer
+ * than every source. Synchronous on purpose: callable from a jest globalSetup or a beforeAll
+ * alike; parallel workers take turns through a lock folder, and the later ones find it fresh.
+ * TARO_SKIP_BUILD=1 uses whatever dist/ holds.
  */
-export function ensureWeappBuild(): void {
-  if (process.env.WEAPP_SKIP_BUILD === '1' && existsSync(join(weappDir, 'app.js'))) return
-  if (weappBuildIsFresh()) return
-  withBuildLock(() => {
-    if (weappBuildIsFresh()) return
+export function ensureTaroBuild(target: TaroTarget): void {
+  const first = join(buildDir(target), OUTPUTS[target][0])
+  if ((process.env.TARO_SKIP_BUILD === '1' || process.env.WEAPP_SKIP_BUILD === '1') && existsSync(first)) return
+  if (buildIsFresh(target)) return
+  withBuildLock(target, () => {
+    if (buildIsFresh(target)) return
     const started = Date.now()
-    process.stdout.write('[weapp] dist/weapp is missing or older than its sources: npm run build:weapp …\n')
+    process.stdout.write(`[${target}] dist/${target} is missing or older than its sources: npm run build:${target} …\n`)
     try {
-      execFileSync('npm', ['run', '--silent', 'build:weapp'], {
+      execFileSync('npm', ['run', '--silent', `build:${target}`], {
         cwd: repoRoot,
         stdio: 'pipe',
         encoding: 'utf8',
@@ -96,9 +105,11 @@ export function ensureWeappBuild(): void {
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string }
       const tail = `${e.stdout ?? ''}\n${e.stderr ?? ''}`.split('\n').slice(-60).join('\n')
-      throw new Error(`npm run build:weapp failed:\n${tail}`)
+      throw new Error(`npm run build:${target} failed:\n${tail}`)
     }
-    if (!existsSync(join(weappDir, 'app.js'))) throw new Error('npm run build:weapp did not produce dist/weapp/app.js')
-    process.stdout.write(`[weapp] built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+    if (!existsSync(first)) throw new Error(`npm run build:${target} did not produce dist/${target}/${OUTPUTS[target][0]}`)
+    process.stdout.write(`[${target}] built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
   })
 }
+
+export const ensureWeappBuild = () => ensureTaroBuild('weapp')

@@ -1,0 +1,12 @@
+/**
+ * The station code printed on posters. Production: WeChat's unlimited mini-program code
+ * (wxacode.getUnlimited, scene = station code, opens pages/station/index). Locally: a QR code of
+ * the H5 link to the same page. (A candidate for ../../ports.ts `Deps` once other functions need it.)
+ */
+export type CodeImage =
+  | { kind: 'svg'; svg: string; target: string }
+  | { kind: 'png'; base64: string; target: string }
+
+export interface MiniCodePort {
+  stationCode(stationCode: string): Promise<CodeImage>
+}
