@@ -3,7 +3,7 @@
  * into dist/cloudfunctions/<name>/: index.js with the shared code inlined, plus package.json and
  * config.json, ready to upload from WeChat DevTools or the CloudBase CLI.
  */
-import { build } from 'esbuild'
+import { build, type Metafile } from 'esbuild'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -13,7 +13,16 @@ const out = join(root, 'dist', 'cloudfunctions')
 const rootPackage = require(join(root, 'package.json')) as { dependencies: Record<string, string> }
 
 /** Installed by CloudBase in the cloud (云端安装依赖) instead of being bundled. */
-const EXTERNAL = ['@cloudbase/node-sdk']
+const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs']
+
+/** The external packages a bundle really imports: only those go into its package.json. */
+function usedExternals(metafile: Metafile): string[] {
+  const used = new Set<string>()
+  for (const input of Object.values(metafile.inputs)) {
+    for (const imp of input.imports) if (imp.external && EXTERNAL.includes(imp.path)) used.add(imp.path)
+  }
+  return [...used].sort()
+}
 
 export async function buildFunctions(): Promise<Array<{ name: string; bytes: number }>> {
   const names = readdirSync(source).filter((n) => !n.startsWith('_') && statSync(join(source, n)).isDirectory())
@@ -47,7 +56,7 @@ export async function buildFunctions(): Promise<Array<{ name: string; bytes: num
           version: '1.0.0',
           private: true,
           main: 'index.js',
-          dependencies: Object.fromEntries(EXTERNAL.map((d) => [d, rootPackage.dependencies[d]])),
+          dependencies: Object.fromEntries(usedExternals(result.metafile).map((d) => [d, rootPackage.dependencies[d]])),
         },
         null,
         2,

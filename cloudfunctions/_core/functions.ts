@@ -1,5 +1,6 @@
 import { directoryFunction } from '../directory/function'
 import { suggestionFunction } from '../suggestion/function'
+import { statsFunction } from '../stats/function'
 import { receptionFunction } from '../reception/function'
 import type { CloudFunction } from './runtime/define-function'
 import type { TimerFunction } from './runtime/define-timer'
@@ -9,6 +10,7 @@ import { timersFunction } from '../timers/function'
 export const FUNCTIONS: Record<string, CloudFunction> = {
   directory: directoryFunction,
   suggestion: suggestionFunction,
+  stats: statsFunction,
   reception: receptionFunction,
 }
 

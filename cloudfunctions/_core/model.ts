@@ -376,3 +376,131 @@ export interface StatsSnapshotDoc {
   /** The evaluation output (shared/api/stats.ts `evaluationView`) at freezing time. */
   evaluation: Record<string, unknown>
 }
+
+// visit register (issue 6) -------------------------------------------------------------------
+
+/**
+ * One visit record (接待登记, `_id` = hash of the supervisor's OPENID and the draft's clientId, so a
+ * draft synced twice lands on the same record). One visitor or group, one matter. A 交办单 links
+ * the five-order item it created; the 办理结果 of such a record is read from the item until the
+ * record is closed, when it is frozen into `result`.
+ */
+export interface VisitRecordDoc {
+  _id: string
+  version: number
+  clientId: string
+  /** The draft's edit counter this record reflects (an update carrying the same one is absorbed). */
+  clientRevision: number
+  countyCode: string
+  township: string
+  stationCode: string
+  stationName: string
+  /** null: an ad hoc visit (临时接待). */
+  sessionId: string | null
+  visitedAt: string
+  /** 'YYYY-MM-DD' in Asia/Shanghai, for the day of the visit. */
+  visitDate: string
+  deputyCodes: string[]
+  deputyNames: string[]
+  visitorCount: number
+  /** Personal data; null once the retention period erased it. */
+  visitor: { name: string; phone: string; village: string | null } | null
+  visitorErasedAt: string | null
+  matter: string
+  categoryCode: string
+  handling: 'answered_on_spot' | 'assignment_form'
+  answer: string | null
+  assignment: {
+    route: 'township' | 'county'
+    targetName: string
+    departmentCode: string | null
+    suggestionId: string
+    suggestionNumber: string
+    issuedAt: string
+  } | null
+  /** 办理结果 frozen when the record closed (on the spot: the answer). */
+  result: string | null
+  resultAt: string | null
+  opinion: { rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; note: string | null; at: string; by: string; byName: string } | null
+  /** Earlier opinions that sent the item back for re-handling (不满意 → 重新办理). */
+  opinionHistory: Array<{ rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; note: string | null; at: string; byName: string; reopened: boolean }>
+  status: 'open' | 'closed'
+  closedAt: string | null
+  closedBy: string | null
+  closedByName: string | null
+  recordedBy: string
+  recordedByName: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** One draw of records for callbacks (抽查回访). */
+export interface VisitSpotCheckDoc {
+  _id: string
+  countyCode: string
+  /** null: drawn over the whole county. */
+  township: string | null
+  stationCode: string | null
+  from: string
+  to: string
+  size: number
+  poolSize: number
+  recordIds: string[]
+  drawnBy: string
+  drawnByName: string
+  drawnAt: string
+}
+
+/** One drawn record waiting for (or with) its callback (`_id` = `${spotCheckId}:${recordId}`). */
+export interface VisitCallbackDoc {
+  _id: string
+  spotCheckId: string
+  recordId: string
+  countyCode: string
+  township: string
+  stationCode: string
+  drawnAt: string
+  drawnByName: string
+  from: string
+  to: string
+  status: 'pending' | 'done'
+  outcome: 'consistent' | 'inconsistent' | 'unreachable' | null
+  rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied' | null
+  note: string | null
+  calledAt: string | null
+  calledBy: string | null
+  calledByName: string | null
+}
+
+/** One entry of the problem list (问题清单) with its owner and status. */
+export interface VisitProblemDoc {
+  _id: string
+  version: number
+  countyCode: string
+  township: string | null
+  stationCode: string | null
+  stationName: string | null
+  title: string
+  description: string | null
+  owner: string
+  dueDate: string | null
+  source: 'spot_check' | 'site_visit' | 'other'
+  recordId: string | null
+  status: 'open' | 'resolved'
+  resolution: string | null
+  createdBy: string
+  createdByName: string
+  createdAt: string
+  resolvedAt: string | null
+  resolvedBy: string | null
+  resolvedByName: string | null
+}
+
+/** A county's visit-register settings (`_id` = county code); missing → defaults. */
+export interface VisitSettingsDoc {
+  _id: string
+  countyCode: string
+  retentionMonths: number
+  updatedAt: string
+  updatedBy: string
+}

@@ -95,6 +95,32 @@ export function createLocalServer({ deps, staticDir }: LocalServerOptions): Serv
         return
       }
       if ((req.method === 'GET' || req.method === 'HEAD') && (await receptionRoute(deps, req, res, url))) return
+      // stats (issue 7): the evaluation workbook, and the Open311 GeoReport v2 read-only export
+      const evaluationXlsx = /^\/export\/evaluation\/([A-Za-z0-9_-]{1,32})\/(\d{4})\.xlsx$/.exec(url.pathname)
+      if (evaluationXlsx && req.method === 'GET') {
+        const result = await FUNCTIONS.stats(
+          { action: 'evaluationExport', payload: { countyCode: evaluationXlsx[1], year: Number(evaluationXlsx[2]) } },
+          localIdentity(req),
+          deps,
+        )
+        if (!result.ok) {
+          sendJson(res, result.code === 'forbidden' || result.code === 'unauthenticated' ? 403 : 400, result)
+          return
+        }
+        const file = result.data as { filename: string; contentType: string; base64: string }
+        res.writeHead(200, {
+          'content-type': file.contentType,
+          'content-disposition': `attachment; filename="${file.filename}"`,
+          'cache-control': 'no-store',
+        })
+        res.end(Buffer.from(file.base64, 'base64'))
+        return
+      }
+      const open311 = /^\/open311\/v2\/(requests|services)\.json$/.exec(url.pathname)
+      if (open311 && req.method === 'GET') {
+        await serveOpen311(open311[1] as 'requests' | 'services', url, deps, res)
+        return
+      }
       if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
         serveStatic(staticDir, url.pathname, res)
         return
@@ -105,4 +131,52 @@ export function createLocalServer({ deps, staticDir }: LocalServerOptions): Serv
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'internal', message: ERROR_MESSAGES.internal })
     }
   })
+}
+
+/** The demo identity of a GET request (same header as `POST /fn`), or null. */
+function localIdentity(req: IncomingMessage): string | null {
+  const header = req.headers[LOCAL_IDENTITY_HEADER]
+  return typeof header === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(header) ? header : null
+}
+
+/** Open311 readers are anonymous platforms; the export is public and holds no personal data. */
+const OPEN311_READER = 'open311-public-reader'
+
+/**
+ * GeoReport v2: `requests.json?jurisdiction_id=<county>&status=open|closed&page_size=&page_token=`
+ * answers a JSON array (the next page is in the `Link` header, rel="next"); `services.json` the
+ * categories. Errors use Open311's `[{code, description}]`.
+ */
+async function serveOpen311(kind: 'requests' | 'services', url: URL, deps: Deps, res: ServerResponse): Promise<void> {
+  const q = url.searchParams
+  const sendOpen311 = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', ...headers })
+    res.end(JSON.stringify(body))
+  }
+  const payload: Record<string, unknown> = {}
+  if (q.get('jurisdiction_id')) payload.countyCode = q.get('jurisdiction_id')
+  if (kind === 'requests') {
+    if (!payload.countyCode) {
+      sendOpen311(400, [{ code: 400, description: '缺少 jurisdiction_id（县代码）' }])
+      return
+    }
+    if (q.get('status')) payload.status = q.get('status')
+    if (q.get('page_size')) payload.pageSize = Number(q.get('page_size'))
+    if (q.get('page_token')) payload.pageToken = q.get('page_token')
+  }
+  const action = kind === 'requests' ? 'open311Requests' : 'open311Services'
+  const result = await FUNCTIONS.stats({ action, payload }, OPEN311_READER, deps)
+  if (!result.ok) {
+    const status = result.code === 'not_found' ? 404 : 400
+    sendOpen311(status, [{ code: status, description: result.message }])
+    return
+  }
+  const data = result.data as { items: unknown[]; nextPageToken?: string | null }
+  const headers: Record<string, string> = {}
+  if (data.nextPageToken) {
+    const next = new URL(url.toString())
+    next.searchParams.set('page_token', data.nextPageToken)
+    headers.link = `<${next.pathname}${next.search}>; rel="next"`
+  }
+  sendOpen311(200, data.items, headers)
 }

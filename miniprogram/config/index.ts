@@ -11,6 +11,12 @@ import prodConfig from './prod'
 const repoRoot = path.resolve(__dirname, '../..')
 const sharedDir = path.join(repoRoot, 'shared')
 const target = process.env.TARO_ENV || 'weapp'
+/**
+ * WDT_OUTPUT_DIR (relative to the repository root) sends a build elsewhere than dist/<target>:
+ * measurements and the empty-page benchmark build use it so they never overwrite the builds the
+ * tests read.
+ */
+const outputDir = path.resolve(repoRoot, process.env.WDT_OUTPUT_DIR || path.join('dist', target))
 
 /** NutUI's own styles are written for a 375-wide design; ours for 750. */
 function designWidth(input?: { file?: string }): number {
@@ -24,7 +30,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: designWidth as unknown as number,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: path.relative(process.cwd(), path.join(repoRoot, 'dist', target)),
+    outputRoot: path.relative(process.cwd(), outputDir),
     plugins: ['@tarojs/plugin-html'],
     alias: {
       '@shared': sharedDir,
@@ -39,6 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      // WDT_MODULE_REPORT (diagnostic): source maps, to attribute minified bytes to their sources.
+      ...(process.env.WDT_MODULE_REPORT ? { enableSourceMap: true, sourceMapType: 'source-map' } : {}),
       // ../shared is outside sourceRoot: compile it like our own sources.
       compile: { include: [sharedDir] },
       // NutUI's per-component CSS is imported in different orders by different pages: harmless.
@@ -49,6 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chinesedaysRule(chain)
+        moduleReport(chain)
       },
     },
     h5: {
@@ -86,4 +95,29 @@ function chinesedaysRule(chain: any) {
     .rule('chinese-days')
     .test(/[\\/]node_modules[\\/]chinese-days[\\/].*\.js$/)
     .type('javascript/auto')
+}
+
+/**
+ * WDT_MODULE_REPORT=<file>: writes which modules went into which output file, with their sizes
+ * before minification (a diagnostic for the package-size budget; off in every normal build).
+ */
+function moduleReport(chain: any) {
+  const file = process.env.WDT_MODULE_REPORT
+  if (!file) return
+  chain.plugin('wdt-module-report').use(
+    class {
+      apply(compiler: any) {
+        compiler.hooks.emit.tap('wdt-module-report', (compilation: any) => {
+          const rows: Array<{ chunk: string; files: string[]; module: string; size: number }> = []
+          for (const chunk of compilation.chunks) {
+            for (const mod of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+              const id = String(mod.nameForCondition?.() ?? mod.identifier()).replace(repoRoot, '')
+              rows.push({ chunk: String(chunk.name ?? chunk.id), files: [...chunk.files], module: id, size: mod.size() })
+            }
+          }
+          require('node:fs').writeFileSync(file, JSON.stringify(rows))
+        })
+      }
+    },
+  )
 }

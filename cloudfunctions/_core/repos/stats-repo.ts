@@ -1,7 +1,19 @@
 import { createHash } from 'node:crypto'
 import type { Counts, StatsDimension } from '@shared/domain/stats'
-import type { Collection, Page, Store } from '../store/port'
-import type { DepartmentDoc, DeputyDoc, StationDoc, StatsCommentDoc, StatsCounterDoc, StatsSnapshotDoc } from '../model'
+import type { SuggestionState } from '@shared/domain/states'
+import type { FindOptions, Page, Store, Where } from '../store/port'
+import type {
+  DepartmentDoc,
+  DeputyDoc,
+  ReceptionAttendanceDoc,
+  ReceptionDutyDoc,
+  ReceptionSessionDoc,
+  StationDoc,
+  StatsCommentDoc,
+  StatsCounterDoc,
+  StatsSnapshotDoc,
+  SuggestionDoc,
+} from '../model'
 
 export interface CounterKey {
   countyCode: string
@@ -19,7 +31,8 @@ export function counterId(k: CounterKey): string {
 
 const PAGE = 500
 
-async function all<T extends { _id: string }>(collection: Collection<T>, find: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
+/** Reads every page of a bounded query. */
+async function all<T extends { _id: string }>(find: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
   const out: T[] = []
   let cursor: string | null = null
   do {
@@ -27,11 +40,16 @@ async function all<T extends { _id: string }>(collection: Collection<T>, find: (
     out.push(...page.items)
     cursor = page.nextCursor
   } while (cursor)
-  void collection
   return out
 }
 
-/** Counters, deputies' comments and frozen years of the statistics; directory reads by code. */
+const dateRange = (from: string, to: string) => ({ $gte: from, $lte: to })
+
+/**
+ * Counters, deputies' comments and frozen years of the statistics, plus the reads the figures
+ * need from elsewhere (directory by code, reception sessions and attendance, open items), each
+ * an indexed query.
+ */
 export function statsRepo(store: Store) {
   const counters = store.collection<StatsCounterDoc>('stats_counters')
   const comments = store.collection<StatsCommentDoc>('stats_comments')
@@ -39,19 +57,22 @@ export function statsRepo(store: Store) {
   const stations = store.collection<StationDoc>('stations')
   const deputies = store.collection<DeputyDoc>('deputies')
   const departments = store.collection<DepartmentDoc>('departments')
+  const suggestions = store.collection<SuggestionDoc>('suggestions')
+  const sessions = store.collection<ReceptionSessionDoc>('reception_sessions')
+  const attendance = store.collection<ReceptionAttendanceDoc>('reception_attendance')
+  const duties = store.collection<ReceptionDutyDoc>('reception_duties')
 
   return {
+    // ---- counters
     /** Adds to one counter row, creating it on first use. */
     add(k: CounterKey, by: Partial<Counts>): Promise<void> {
       return counters.increment(counterId(k), by as Record<string, number>, { ...k })
     },
-    /** The rows of one key over some months (missing months are simply absent). */
-    rowsOf(keys: CounterKey[]): Promise<StatsCounterDoc[]> {
-      return counters.getMany(keys.map(counterId))
-    },
-    /** Every row of a dimension in a scope between two months (index by_scope_dimension_month). */
+    /** The rows of the given keys that exist (a month without any step has no row). */
+    rowsOf: (keys: CounterKey[]) => counters.getMany(keys.map(counterId)),
+    /** Every row of one dimension in one scope between two months (index by_scope_dimension_month). */
     dimensionRows(countyCode: string, scope: string, dimension: StatsDimension, from: string, to: string): Promise<StatsCounterDoc[]> {
-      return all(counters, (cursor) =>
+      return all((cursor) =>
         counters.find({
           where: { countyCode, scope, dimension, month: { $gte: from, $lte: to } },
           orderBy: { field: 'month', direction: 'asc' },
@@ -61,22 +82,57 @@ export function statsRepo(store: Store) {
       )
     },
 
+    // ---- comments and frozen years
     putComment: (doc: StatsCommentDoc) => comments.put(doc),
     /** A department's newest comments of a year (index by_county_year_department). */
     async commentsOf(countyCode: string, year: string, departmentCode: string, limit: number): Promise<StatsCommentDoc[]> {
       const page = await comments.find({ where: { countyCode, year, departmentCode }, orderBy: { field: 'at', direction: 'desc' }, limit })
       return page.items
     },
-
     snapshot: (countyCode: string, year: number) => snapshots.get(`${countyCode}:${year}`),
-    /** false when the year was frozen already (first freeze wins). */
+    /** false when the year was frozen already (the first freeze wins). */
     insertSnapshot: (doc: StatsSnapshotDoc) => snapshots.insert(doc),
 
+    // ---- directory by code
     stations: (codes: string[]) => stations.getMany(codes),
+    stationsOfCounty: (countyCode: string) =>
+      all((cursor) => stations.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: PAGE, cursor })),
+    deputy: (code: string) => deputies.get(code),
     deputies: (codes: string[]) => deputies.getMany(codes),
     departments: (codes: string[]) => departments.getMany(codes),
     departmentsOfCounty: (countyCode: string) =>
-      all(departments, (cursor) => departments.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: PAGE, cursor })),
+      all((cursor) => departments.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: PAGE, cursor })),
+
+    // ---- items (open items for clusters and Open311; overdue count)
+    /** Newest items of a county (or township) in one state, by last change (index by_county_state / by_county_township_state). */
+    itemsInState(countyCode: string, township: string | null, state: SuggestionState, limit: number, cursor?: string | null, extra: Where = {}) {
+      const where: Where = township ? { countyCode, township, state, ...extra } : { countyCode, state, ...extra }
+      const options: FindOptions = { where, orderBy: { field: 'updatedAt', direction: 'desc' }, limit, cursor }
+      return suggestions.find(options)
+    },
+    /** Items with their department past the deadline now (index by_county_overdue; by_county_township_state for a township). */
+    async overdueNow(countyCode: string, township: string | null): Promise<number> {
+      if (!township) return suggestions.count({ countyCode, overdue: true })
+      const counts = await Promise.all(
+        (['dispatched', 'in_progress'] as const).map((state) => suggestions.count({ countyCode, township, state, overdue: true })),
+      )
+      return counts.reduce((a, b) => a + b, 0)
+    },
+
+    // ---- reception (issue 5)
+    /** Held sessions of a county in a date range, by kind (index by_county_date). */
+    countHeldSessions: (countyCode: string, from: string, to: string, kind: string) =>
+      sessions.count({ countyCode, date: dateRange(from, to), status: 'held', kind }),
+    sessionsInCounty: (countyCode: string, from: string, to: string) =>
+      all((cursor) =>
+        sessions.find({ where: { countyCode, date: dateRange(from, to) }, orderBy: { field: 'date', direction: 'asc' }, limit: PAGE, cursor }),
+      ),
+    /** Attendance records of a county in a date range (index by_county_date). */
+    countAttendanceInCounty: (countyCode: string, from: string, to: string) => attendance.count({ countyCode, date: dateRange(from, to) }),
+    countAttendanceOfSession: (sessionId: string) => attendance.count({ sessionId }),
+    /** A deputy's duty rows and attendance in a date range (indexes by_deputy_date). */
+    countDutiesOf: (deputyCode: string, from: string, to: string) => duties.count({ deputyCode, date: dateRange(from, to), status: { $ne: 'cancelled' } }),
+    countAttendanceOf: (deputyCode: string, from: string, to: string) => attendance.count({ deputyCode, date: dateRange(from, to) }),
   }
 }
 export type StatsRepo = ReturnType<typeof statsRepo>

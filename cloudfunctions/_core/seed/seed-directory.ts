@@ -1,4 +1,5 @@
 import type { RoleBinding } from '@shared/domain/roles'
+import { townshipGovernmentCode, townshipGovernmentName } from '@shared/domain/visits'
 import type { Store } from '../store/port'
 import type { CountyDoc, DeputyDoc, DepartmentDoc, StationDoc, UserDoc } from '../model'
 import type { DemoCountyFile } from './demo-county'
@@ -77,6 +78,14 @@ export async function seedDirectory(store: Store, file: DemoCountyFile, at: stri
     for (const dep of c.departments) {
       await departments.put({ _id: dep.code, code: dep.code, name: dep.name, kind: dep.kind, countyCode: c.code, openids: [demoOpenid.department(dep.code)] })
       await user(demoOpenid.department(dep.code), dep.name, [{ role: 'department', departmentCode: dep.code, countyCode: c.code }])
+    }
+    // Township governments (乡镇人民政府 / 街道办事处), where a 交办单 goes by 层级划分 (issue 6):
+    // one per township, code from its place in the county's list (XW-TG01 = 城关镇人民政府).
+    for (const township of c.townships) {
+      const code = townshipGovernmentCode(prefix, c.townships, township)!
+      const name = townshipGovernmentName(township)
+      await departments.put({ _id: code, code, name, kind: 'township_government', countyCode: c.code, openids: [demoOpenid.department(code)] })
+      await user(demoOpenid.department(code), name, [{ role: 'department', departmentCode: code, countyCode: c.code }])
     }
     for (const st of c.staff) {
       const binding: RoleBinding =

@@ -115,6 +115,50 @@ export const COLLECTIONS = [
     indexes: [{ name: 'by_county_year_department', fields: [['countyCode', 'asc'], ['year', 'asc'], ['departmentCode', 'asc'], ['at', 'desc']] }],
   },
   { name: 'stats_snapshots', description: '已冻结年度的评议结果（_id 为 县代码:年度）', indexes: [] },
+  // visit register (issue 6)
+  {
+    name: 'visit_records',
+    description: '接待登记（每位来访人一条；交办单关联五单事项）',
+    indexes: [
+      { name: 'by_station_visited', fields: [['stationCode', 'asc'], ['visitedAt', 'desc']] },
+      { name: 'by_station_status_visited', fields: [['stationCode', 'asc'], ['status', 'asc'], ['visitedAt', 'asc']] },
+      { name: 'by_session_visited', fields: [['sessionId', 'asc'], ['visitedAt', 'asc']] },
+      { name: 'by_session_status_visited', fields: [['sessionId', 'asc'], ['status', 'asc'], ['visitedAt', 'asc']] },
+      { name: 'by_county_visited', fields: [['countyCode', 'asc'], ['visitedAt', 'desc']] },
+      { name: 'by_county_township_visited', fields: [['countyCode', 'asc'], ['township', 'asc'], ['visitedAt', 'desc']] },
+      { name: 'by_county_status_visited', fields: [['countyCode', 'asc'], ['status', 'asc'], ['visitedAt', 'asc']] },
+      { name: 'by_county_township_status_visited', fields: [['countyCode', 'asc'], ['township', 'asc'], ['status', 'asc'], ['visitedAt', 'asc']] },
+      { name: 'by_county_status_closed', fields: [['countyCode', 'asc'], ['status', 'asc'], ['closedAt', 'asc']] },
+    ],
+  },
+  {
+    name: 'visit_spot_checks',
+    description: '接待登记抽查（每次抽取一条）',
+    indexes: [{ name: 'by_county_drawn', fields: [['countyCode', 'asc'], ['drawnAt', 'desc']] }],
+  },
+  {
+    name: 'visit_callbacks',
+    description: '抽查回访（每条被抽中的登记一条，_id 为 抽查编号:登记编号）',
+    indexes: [
+      { name: 'by_spot_check', fields: [['spotCheckId', 'asc'], ['recordId', 'asc']] },
+      { name: 'by_county_drawn', fields: [['countyCode', 'asc'], ['drawnAt', 'desc']] },
+      { name: 'by_county_township_drawn', fields: [['countyCode', 'asc'], ['township', 'asc'], ['drawnAt', 'desc']] },
+      { name: 'by_station_drawn', fields: [['stationCode', 'asc'], ['drawnAt', 'desc']] },
+    ],
+  },
+  {
+    name: 'visit_problems',
+    description: '问题清单（责任人、整改状态）',
+    indexes: [
+      { name: 'by_county_status_created', fields: [['countyCode', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_county_created', fields: [['countyCode', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_county_township_status_created', fields: [['countyCode', 'asc'], ['township', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_county_township_created', fields: [['countyCode', 'asc'], ['township', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_station_status_created', fields: [['stationCode', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'by_station_created', fields: [['stationCode', 'asc'], ['createdAt', 'desc']] },
+    ],
+  },
+  { name: 'visit_settings', description: '各县接待登记设置（个人信息保存期限；_id 即县代码）', indexes: [] },
 ] as const satisfies readonly CollectionSpec[]
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name']

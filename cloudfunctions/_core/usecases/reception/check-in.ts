@@ -1,13 +1,13 @@
 /**
  * 代表亮码进站: a deputy scans the station's code on arrival. The scan records attendance at the
- * session happening at that station now — from 30 minutes before its start to 30 minutes after its
- * end, Asia/Shanghai — for a deputy of the station or one on duty. Checking in twice changes
+ * session happening at that station now (any kind but online windows) — from 30 minutes before
+ * its start to 30 minutes after its end, Asia/Shanghai — for a deputy of the station or one on duty. Checking in twice changes
  * nothing. Attendance is what the yearly duty count (at least twice a year) counts.
  */
 import type { z } from 'zod'
 import type { receptionActions } from '@shared/api/reception'
 import { formatChineseDate, shanghaiDateTime } from '@shared/domain/reception/dates'
-import { CHECK_IN_GRACE_MINUTES, IN_PERSON_SESSION_KINDS, isWithinWindow } from '@shared/domain/sessions'
+import { CHECK_IN_GRACE_MINUTES, isWithinWindow } from '@shared/domain/sessions'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
 import { directoryRepo } from '../../repos/directory-repo'
@@ -26,7 +26,7 @@ export const checkIn: UseCase<In<'checkIn'>, Out<'checkIn'>> = async (deps, acto
   const { date: today } = shanghaiDateTime(now)
   const repo = receptionRepo(deps.store)
   const todays = (await repo.atStationOn(station.code, today))
-    .filter((s) => s.status !== 'cancelled' && IN_PERSON_SESSION_KINDS.includes(s.kind))
+    .filter((s) => s.status !== 'cancelled' && s.kind !== 'online')
     .sort((x, y) => (x.startTime < y.startTime ? -1 : 1))
   const open = todays.filter((s) => isWithinWindow(s, now, CHECK_IN_GRACE_MINUTES))
   if (open.length === 0) {

@@ -83,14 +83,19 @@ export const generateSessions: UseCase<In<'generateSessions'>, Report> = async (
       row.skipped = '尚未设置接待日规则'
       continue
     }
+    const failures: AppError[] = []
     for (const entry of entries) {
       try {
         await generateForRule(deps, actor, station, entry, { from, to, settings, today }, row)
       } catch (error) {
-        if (single || !(error instanceof AppError)) throw error
-        row.skipped = error.message
+        if (!(error instanceof AppError)) throw error
+        failures.push(error)
       }
     }
+    // one station asked for: refuse when none of its rules could be used (no matching day, too few deputies)
+    if (single && failures.length === entries.length) throw failures[0]
+    if (failures.length === entries.length) row.skipped = failures.map((f) => f.message).join('；')
+    else row.notes.push(...failures.map((f) => f.message))
     report.created += row.created
     report.existing += row.existing
     report.refreshed += row.refreshed

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { receptionActions } from '@shared/api/reception'
 import type { Actor } from '@shared/domain/roles'
 import { SESSION_KIND_LABELS } from '@shared/domain/sessions'
+import { isoWeekday, WEEKDAY_LABELS } from '@shared/domain/reception/dates'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
 import type { UseCase } from '../../runtime/define-function'
@@ -31,13 +32,12 @@ export async function renderSessionPoster(deps: Deps, actor: Actor | null, id: s
   const notes: string[] = []
   if (s.moveReason) notes.push(s.moveReason)
   if (!s.confirmed && s.unconfirmedReason) notes.push(s.unconfirmedReason)
-  const weekday = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'][new Date(`${s.date}T00:00:00Z`).getUTCDay() || 7]
   const svg = posterSvg({
     title: SESSION_KIND_LABELS[s.kind],
     countyName: county?.name ?? '',
     stationName: s.stationName ?? s.place,
     date: s.date,
-    weekdayLabel: weekday,
+    weekdayLabel: WEEKDAY_LABELS[isoWeekday(s.date)],
     startTime: s.startTime,
     endTime: s.endTime,
     place: s.place,

@@ -152,7 +152,8 @@ export const updateSession: UseCase<In<'updateSession'>, SessionView> = async (d
   if (input.notes !== undefined) set.notes = input.notes
   if (input.followUpSuggestionIds !== undefined) set.followUpSuggestionIds = await validateFollowUps(deps, input.followUpSuggestionIds, doc.countyCode)
   const timing = 'date' in set || 'deputyCodes' in set
-  if (timing) set.edited = true
+  // touched by hand: regeneration no longer moves or removes it
+  set.edited = true
   set.updatedAt = deps.clock.now().toISOString()
 
   const next: ReceptionSessionDoc = { ...doc, ...set, version: doc.version + 1 }

@@ -5,9 +5,11 @@
  *
  * Month attribution (docs/statistics.md): a step counts in the month (Asia/Shanghai) in which it
  * happened. A step that is later undone is taken out of the month it was counted in: a dispatch
- * the department sends back (退回), a 销单 or 即时答复 the resident sends back for re-handling
- * (重新办理), a deputy's earlier rating replaced by a new one, and an item's 点单 moving to the
- * category the deputy gives it at 接单. Rows of a frozen year (freezeYear) are never changed.
+ * the department sends back (退回), a 销单 the resident sends back for re-handling (重新办理), a
+ * deputy's earlier rating replaced by a new one, and an item's 点单 moving to the category the
+ * deputy gives it at 接单. An on-the-spot answer (即时答复) is the deputy's act and stays counted,
+ * once per item, even when the resident asks for re-handling and the item goes on to 提交人大.
+ * Rows of a frozen year (freezeYear) are never changed.
  *
  * A failing counter write never fails the user's step: it is logged and the step stands.
  */
@@ -115,8 +117,12 @@ export function transitionContributions(before: SuggestionDoc, after: Suggestion
       }
       return out
     }
-    case 'answer':
-      return [now(deputyStep(before, at, 'answered'))]
+    case 'answer': {
+      // 即时答复 counts once per item: a second answer after re-handling is a deputy step, not a new answer
+      const step = deputyStep(before, at, 'answered')
+      if (m.answeredAt) delete step.answered
+      return [now(step)]
+    }
     case 'escalate':
       return [now(deputyStep(before, at, 'escalated'))]
     case 'dispatch':
@@ -134,11 +140,10 @@ export function transitionContributions(before: SuggestionDoc, after: Suggestion
     case 'resolve':
       return after.resolution ? [now(resolveDelta(before, at, after.resolution.outcome))] : []
     case 'reopen': {
+      // 销单 is taken back (the item is in handling again); an on-the-spot answer stays counted
       const out = [now({ reopened: 1 })]
       if (before.state === 'resolved' && before.resolution && m.resolvedAt) {
         out.push({ at: m.resolvedAt, delta: negate(resolveDelta(before, m.resolvedAt, before.resolution.outcome)), doc: before })
-      } else if (before.state === 'answered' && m.answeredAt) {
-        out.push({ at: m.answeredAt, delta: negate(deputyStep(before, m.answeredAt, 'answered')), doc: before })
       }
       return out
     }
