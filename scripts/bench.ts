@@ -18,7 +18,11 @@ import { seedDirectory } from '../cloudfunctions/_core/seed/seed-directory'
 import type { DemoCountyFile } from '../cloudfunctions/_core/seed/demo-county'
 import { openStore } from '../cloudfunctions/_core/store'
 import { localDeps } from '../cloudfunctions/_local/local-deps'
-import { systemClock } from '../cloudfunctions/_core/ports'
+import { systemClock, type Deps } from '../cloudfunctions/_core/ports'
+import type { Store } from '../cloudfunctions/_core/store/port'
+import { decideTransition, type ActorRole, type SuggestionEvent } from '../shared/domain/transitions'
+import { statsRepo, type CounterKey } from '../cloudfunctions/_core/repos/stats-repo'
+import { rowsFor, submittedContributions, transitionContributions, type Contribution } from '../cloudfunctions/_core/usecases/stats/record'
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 300)
@@ -156,10 +160,112 @@ async function main() {
   await measure('departmentQueue', n.map(() => () => call('demo-department-XW-D09', 'departmentQueue', { state: 'in_progress', limit: 20 })))
   await measure('similar', n.map((i) => () => call(`bench-resident-${i}`, 'similar', { stationCode: station, content: '路灯不亮晚上出行不便' })))
 
+  await benchStats(benchStore, deps)
+
   await benchStore.close()
   rmSync(dir, { recursive: true, force: true })
   const worst = results.reduce((w, r) => (r.p95 > w.p95 ? r : w))
   console.log(`\nslowest p95: ${worst.name} ${worst.p95.toFixed(2)} ms (goal ≤ 20 ms)`)
+}
+
+// ---- stats (issue 7): the figures of a county year of 100,000 items ------------------------------
+
+const STATS_ITEMS = Number(process.env.BENCH_STATS_ITEMS ?? 100_000)
+const STATS_RUNS = Number(process.env.BENCH_STATS_RUNS ?? 50)
+
+/**
+ * One county year (2025) of STATS_ITEMS items walked along the loop. The counters are what the use
+ * cases would have written: every step goes through the same `transitionContributions` and
+ * `rowsFor` as record.ts, summed in memory and written once per row (setup, not measured). Then
+ * `overview` and `breakdown` run through the function entry as a staff member's request would.
+ */
+async function benchStats(store: Store, deps: Deps) {
+  const seedStart = performance.now()
+  const sums = new Map<string, { key: CounterKey; by: Record<string, number> }>()
+  const add = (contributions: Contribution[]) => {
+    for (const c of contributions) {
+      for (const key of rowsFor(c)) {
+        const id = `${key.scope}|${key.month}|${key.dimension}|${key.key}`
+        const entry = sums.get(id) ?? { key, by: {} }
+        for (const [field, amount] of Object.entries(c.delta)) entry.by[field] = (entry.by[field] ?? 0) + (amount as number)
+        sums.set(id, entry)
+      }
+    }
+  }
+  const step = (doc: SuggestionDoc, event: SuggestionEvent, role: ActorRole, at: string, changes: Partial<SuggestionDoc> = {}) => {
+    const d = decideTransition(doc.state, event, role, { reopenCount: doc.reopenCount })
+    if (!d.ok) throw new Error(`bench: ${doc.state} ${event}: ${d.message}`)
+    const next: SuggestionDoc = {
+      ...doc, ...changes, state: d.to, version: doc.version + 1, reopenCount: doc.reopenCount + (d.reopen ? 1 : 0),
+      milestones: { ...doc.milestones, ...(d.milestone ? { [d.milestone]: at } : {}) },
+      history: [...doc.history, { at, event, from: doc.state, to: d.to, actorOpenid: null, actorName: 'bench', role, note: null }],
+      updatedAt: at,
+    }
+    add(transitionContributions(doc, next))
+    return next
+  }
+  const yearStart = Date.parse('2025-01-01T00:00:00+08:00')
+  const hour = 3_600_000
+  for (let i = 0; i < STATS_ITEMS; i++) {
+    const t = yearStart + Math.floor((i / STATS_ITEMS) * 350 * 24) * hour
+    const at = (h: number) => new Date(t + h * hour).toISOString()
+    let doc: SuggestionDoc = { ...benchDoc(i, t), createdAt: at(0), updatedAt: at(0), milestones: { submittedAt: at(0) }, state: 'submitted', ownerDeputyCode: null, departmentCode: null, deadline: null, resolution: null }
+    add(submittedContributions(doc))
+    const r = (i * 2654435761) % 100
+    if (r < 2) { step(doc, 'withdraw', 'resident', at(2)); continue }
+    const owner = xiuwu.deputies.find((d) => d.stations.includes(doc.stationCode)) ?? xiuwu.deputies[0]
+    doc = step(doc, 'accept', 'deputy', at(20), { ownerDeputyCode: owner.code, ownerDeputyName: owner.name })
+    if (r < 32) {
+      doc = step(doc, 'answer', 'deputy', at(30), { answer: '已答复' })
+      step(doc, r < 28 ? 'verify' : 'auto_verify', r < 28 ? 'resident' : 'system', at(100), r < 28 ? { residentRating: { rating: r % 3 === 0 ? 'basically_satisfied' : 'satisfied', comment: null, at: at(100) } } : { verifiedWithoutRating: true })
+      continue
+    }
+    doc = step(doc, 'escalate', 'deputy', at(40))
+    const department = xiuwu.departments[i % xiuwu.departments.length]
+    doc = step(doc, 'dispatch', 'staff', at(60), { departmentCode: department.code, departmentName: department.name, deadline: new Date(t + 16 * 24 * hour).toISOString().slice(0, 10) })
+    doc = step(doc, 'acknowledge', 'department', at(70))
+    if (r >= 95) continue // still in handling
+    const late = r % 7 === 0
+    doc = step(doc, 'resolve', 'department', at(late ? 500 : 200), { resolution: { reply: '已办结', outcome: r % 5 === 0 ? 'planned' : r % 11 === 0 ? 'explained' : 'solved', promisedDate: null, at: at(late ? 500 : 200) } })
+    if (r % 13 === 0) {
+      doc = step(doc, 'reopen', 'resident', at(520), { residentRating: { rating: 'unsatisfied', comment: null, at: at(520) } })
+      doc = step(doc, 'acknowledge', 'department', at(530))
+      doc = step(doc, 'resolve', 'department', at(600), { resolution: { reply: '重新办结', outcome: 'solved', promisedDate: null, at: at(600) } })
+    }
+    step(doc, 'verify', 'resident', at(700), { residentRating: { rating: r % 9 === 0 ? 'unsatisfied' : 'satisfied', comment: null, at: at(700) } })
+  }
+  const repo = statsRepo(store)
+  for (const { key, by } of sums.values()) await repo.add(key, by)
+  console.log(`\nstats: ${STATS_ITEMS.toLocaleString()} items of county xiuwu in 2025 → ${sums.size.toLocaleString()} counter rows in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`)
+
+  const staff = 'demo-staff-XW-STAFF1'
+  const call = async (action: string, payload: Record<string, unknown>) => {
+    const res = await FUNCTIONS.stats({ action, payload }, staff, deps)
+    if (!res.ok) throw new Error(`stats.${action}: ${res.code} ${res.message}`)
+    return res.data as any
+  }
+  const year = { from: '2025-01', to: '2025-12' }
+  const check = await call('overview', year)
+  if (check.figures.funnel.submitted !== STATS_ITEMS) throw new Error(`bench: overview counted ${check.figures.funnel.submitted} items`)
+  const worst: number[] = []
+  for (const [name, action, payload] of [
+    ['stats overview (county, year)', 'overview', year],
+    ['stats breakdown (station, year)', 'breakdown', { ...year, dimension: 'station' }],
+    ['stats breakdown (department, year)', 'breakdown', { ...year, dimension: 'department' }],
+    ['stats breakdown (deputy, year)', 'breakdown', { ...year, dimension: 'deputy' }],
+    ['stats overview (township, year)', 'overview', { ...year, township: '城关镇' }],
+  ] as const) {
+    const times: number[] = []
+    for (let i = 0; i < STATS_RUNS + 5; i++) {
+      const t0 = performance.now()
+      await call(action, payload)
+      if (i >= 5) times.push(performance.now() - t0)
+    }
+    times.sort((x, y) => x - y)
+    worst.push(percentile(times, 95))
+    console.log(`${name.padEnd(34)} p50 ${percentile(times, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(2).padStart(7)} ms   (n=${times.length})`)
+  }
+  console.log(`stats slowest p95: ${Math.max(...worst).toFixed(2)} ms (goal ≤ 300 ms)`)
 }
 
 main().catch((error) => {

@@ -2,6 +2,7 @@ import { directoryFunction } from '../directory/function'
 import { suggestionFunction } from '../suggestion/function'
 import { statsFunction } from '../stats/function'
 import { receptionFunction } from '../reception/function'
+import { visitFunction } from '../visit/function'
 import type { CloudFunction } from './runtime/define-function'
 import type { TimerFunction } from './runtime/define-timer'
 import { timersFunction } from '../timers/function'
@@ -12,6 +13,7 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   suggestion: suggestionFunction,
   stats: statsFunction,
   reception: receptionFunction,
+  visit: visitFunction,
 }
 
 /** Timer-triggered functions by name; the local server fires them at `POST /timer/<name>`. */

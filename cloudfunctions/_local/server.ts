@@ -4,6 +4,7 @@ import { FUNCTIONS, TIMERS } from '../_core/functions'
 import type { Deps } from '../_core/ports'
 import { serveStatic } from './static-files'
 import { receptionRoute } from './reception-routes'
+import { visitExportRoute } from './visit-routes'
 
 /** Header that carries the demo identity. Only this local server reads it; CloudBase never does. */
 export const LOCAL_IDENTITY_HEADER = 'x-wudantong-openid'
@@ -121,6 +122,7 @@ export function createLocalServer({ deps, staticDir }: LocalServerOptions): Serv
         await serveOpen311(open311[1] as 'requests' | 'services', url, deps, res)
         return
       }
+      if (await visitExportRoute(deps, req, res, url, localIdentity(req))) return // visit register (issue 6): GET /export/visits.xlsx
       if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
         serveStatic(staticDir, url.pathname, res)
         return

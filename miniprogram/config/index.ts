@@ -17,6 +17,17 @@ const target = process.env.TARO_ENV || 'weapp'
  * tests read.
  */
 const outputDir = path.resolve(repoRoot, process.env.WDT_OUTPUT_DIR || path.join('dist', target))
+/**
+ * WDT_EMPTY_APP=1: the render benchmark's baseline — the same app shell with one empty page
+ * (miniprogram/bench/empty-app, which imports src/app.ts), built with this same config.
+ * `npm run build:empty` builds it into dist/h5-empty; the product build never includes it.
+ */
+const emptyApp = process.env.WDT_EMPTY_APP === '1'
+const srcDir = path.resolve(__dirname, '../src')
+const compileInclude = emptyApp ? [sharedDir, srcDir] : [sharedDir]
+
+/** A local PostCSS plugin: Taro resolves keys that are not package names from miniprogram/. */
+const FONT_SCALE_PLUGIN = './config/postcss-font-scale.js'
 
 /** NutUI's own styles are written for a 375-wide design; ours for 750. */
 function designWidth(input?: { file?: string }): number {
@@ -29,9 +40,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'wudantong',
     designWidth: designWidth as unknown as number,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
+    sourceRoot: emptyApp ? 'bench/empty-app' : 'src',
     outputRoot: path.relative(process.cwd(), outputDir),
-    plugins: ['@tarojs/plugin-html'],
+    // elder-mode-plugin: every weapp page gets a <page-meta> that carries the text scale (长辈模式).
+    // prune-css-vars-plugin: weapp CSS variables nothing reads (most of NutUI's theme) are dropped.
+    plugins: ['@tarojs/plugin-html', path.join(__dirname, 'elder-mode-plugin.js'), path.join(__dirname, 'prune-css-vars-plugin.js')],
     alias: {
       '@shared': sharedDir,
       '@': path.resolve(__dirname, '../src'),
@@ -39,6 +52,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // weapp template levels in base.wxml: pages nest at most 7–8 elements deep (measured on the
+    // H5 build); deeper nodes still render, through Taro's recursive `comp` component. The
+    // default, 16, costs ≈ 20 KB of main package for levels no page reaches.
+    baseLevel: 8,
     compiler: {
       type: 'webpack5',
       prebundle: { enable: false, exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
@@ -48,15 +65,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // WDT_MODULE_REPORT (diagnostic): source maps, to attribute minified bytes to their sources.
       ...(process.env.WDT_MODULE_REPORT ? { enableSourceMap: true, sourceMapType: 'source-map' } : {}),
       // ../shared is outside sourceRoot: compile it like our own sources.
-      compile: { include: [sharedDir] },
+      compile: { include: compileInclude },
       // NutUI's per-component CSS is imported in different orders by different pages: harmless.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // every font-size follows --wdt-font-scale (长辈模式 / WeChat font size): see the plugin
+        [FONT_SCALE_PLUGIN]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
         chinesedaysRule(chain)
+        noNutuiFonts(chain)
+        trimDependencies(chain)
         moduleReport(chain)
       },
     },
@@ -64,15 +85,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      compile: { include: [sharedDir] },
+      compile: { include: compileInclude },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        [FONT_SCALE_PLUGIN]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
         chinesedaysRule(chain)
+        noNutuiFonts(chain)
+        trimDependencies(chain)
+        nutuiFontScaleH5(chain)
         // Pages are lazy chunks and Taro only splits initial ones: without this every page
         // carries its own copy of NutUI and our shared components.
         chain.optimization.merge({
@@ -95,6 +120,44 @@ function chinesedaysRule(chain: any) {
     .rule('chinese-days')
     .test(/[\\/]node_modules[\\/]chinese-days[\\/].*\.js$/)
     .type('javascript/auto')
+}
+
+/** NutUI's theme CSS without its embedded digit fonts (config/strip-font-face-loader.js). */
+function noNutuiFonts(chain: any) {
+  chain.module
+    .rule('nutui-theme-no-fonts')
+    .test(/[\\/]@nutui[\\/]nutui-react-taro[\\/]dist[\\/]styles[\\/]themes[\\/][^\\/]+\.css$/)
+    .enforce('pre')
+    .use('strip-font-face')
+    .loader(path.join(__dirname, 'strip-font-face-loader.js'))
+}
+
+/**
+ * H5 runs PostCSS on our own styles only (node_modules are excluded there); NutUI's font sizes
+ * must follow --wdt-font-scale too, so its CSS gets the font-scale plugin alone.
+ */
+function nutuiFontScaleH5(chain: any) {
+  chain.module
+    .rule('nutui-font-scale')
+    .test(/[\\/]node_modules[\\/]@nutui[\\/].*\.css$/)
+    .enforce('pre')
+    .use('postcss-font-scale')
+    .loader(require.resolve('postcss-loader'))
+    .options({ postcssOptions: { plugins: [require('./postcss-font-scale.js')()] } })
+}
+
+/**
+ * Dependencies trimmed for the mini-program: zod's JSON Schema generator, never used by the app, as
+ * a stub (config/zod-json-schema-stub-loader.js); lodash.kebabcase as a 10-line stand-in (config/kebab-case.js).
+ */
+function trimDependencies(chain: any) {
+  chain.resolve.alias.set('lodash.kebabcase$', path.join(__dirname, 'kebab-case.js'))
+  chain.module
+    .rule('zod-no-json-schema')
+    .test(/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema|json-schema-generator)\.js$/)
+    .enforce('pre')
+    .use('zod-json-schema-stub')
+    .loader(path.join(__dirname, 'zod-json-schema-stub-loader.js'))
 }
 
 /**

@@ -1,12 +1,37 @@
 export default defineAppConfig({
   // Main package: the resident's first path only. Keep it small (npm run size checks it).
   pages: ['pages/station/index', 'pages/mine/index', 'pages/submit/index', 'pages/item/index'],
-  // Role subpackages go here as later issues add them, each with its own root, e.g.
-  //   { root: 'packages/deputy', pages: ['orders/index', 'order/index'] },
-  //   { root: 'packages/supervisor', pages: [...] }, { root: 'packages/staff', pages: [...] },
-  //   { root: 'packages/department', pages: [...] }, { root: 'packages/admin', pages: [...] }
-  // and charts (ECharts / F2) only inside a subpackage.
-  // subPackages: [],
+  // Role pages live in subpackages, one root per role (admin to follow), and charts
+  // (ECharts / F2) only inside a subpackage.
+  subPackages: [
+    // 我的身份 (invitation codes) and 隐私说明: off the resident's first path, so not in the main
+    // package; each folder is its own small subpackage and keeps its /pages/... address.
+    { root: 'pages/identity', pages: ['index'] },
+    { root: 'pages/privacy', pages: ['index'] },
+    // 代表工作台: home (counts + 待接单), station queue, my items, item (accept / answer / escalate / rate / merge / refer)
+    { root: 'packages/deputy', pages: ['home/index', 'queue/index', 'mine/index', 'item/index'] },
+    // 人大派单台: board with filters, item (supervise / extension / release / merge / refer), dispatch form
+    { root: 'packages/staff', pages: ['board/index', 'item/index', 'dispatch/index'] },
+    // 承办工作台: queue with deadlines, item (acknowledge / progress / extension / send back / resolve)
+    { root: 'packages/department', pages: ['queue/index', 'item/index'] },
+    // 接待登记 (联络站管理员): home (today's sessions), visit form (offline drafts), records, record, missing fields, spot checks
+    {
+      root: 'packages/supervisor',
+      pages: ['pages/home/index', 'pages/visit/index', 'pages/records/index', 'pages/record/index', 'pages/missing/index', 'pages/spot-checks/index'],
+    },
+    // 接待日 (issue 5): announcement (公告, anyone; reminders and ICS link here), deputy 我的接待 (duty,
+    // reminder subscription, 亮码进站), staff calendar (sessions, generate, rules, compliance), edit, rule
+    {
+      root: 'packages/reception',
+      pages: ['pages/session/index', 'pages/duty/index', 'pages/calendar/index', 'pages/edit/index', 'pages/rule/index'],
+    },
+  ],
+  // The station page (a resident's first screen after scanning) preloads nothing. 我的 is where a
+  // role holder finds the 工作台 entry, so the role packages load there in the background — on
+  // Wi-Fi only, since most people opening 我的 are residents on mobile data.
+  preloadRule: {
+    'pages/mine/index': { network: 'wifi', packages: ['packages/deputy', 'packages/staff', 'packages/department'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f8',

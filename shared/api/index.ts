@@ -3,6 +3,7 @@ import { directoryActions } from './directory'
 import { allSuggestionActions } from './suggestion-actions'
 import { receptionActions } from './reception'
 import { statsActions } from './stats'
+import { visitActions } from './visit'
 
 /**
  * Every cloud function and its actions, with the zod schema of each action's input and output.
@@ -13,6 +14,7 @@ export const api = {
   suggestion: allSuggestionActions,
   reception: receptionActions,
   stats: statsActions,
+  visit: visitActions,
 } as const
 
 export type Api = typeof api

@@ -85,13 +85,13 @@ export const receptionFiguresView = z.object({
   sessionsHeldByKind: z.record(z.enum(SESSION_KINDS), n),
   /** Attendance records (亮码进站 or recorded by staff) of deputies at sessions in the period. */
   deputyParticipations: n,
-  /** Visitors registered at sessions (接待登记); null until the visit register keeps records. */
-  votersReceived: n.nullable(),
-  /** Matters raised in the visit register; null until it keeps records. */
-  opinionsCollected: n.nullable(),
+  /** Visitors in the visit register (接待登记) visited in the period (a record may count several). */
+  votersReceived: n,
+  /** Records of the visit register in the period: one matter (意见建议) each. */
+  opinionsCollected: n,
   /** Five-order items filed at a reception day or an online reception window (counted at 点单). */
   itemsFromReception: n,
-  /** false: the visit register (issue 6) is not there yet, so voters and opinions are not counted. */
+  /** Voters and opinions come from the visit register (always true since issue 6 landed). */
   visitRegisterAvailable: z.boolean(),
 })
 export type ReceptionFiguresView = z.infer<typeof receptionFiguresView>

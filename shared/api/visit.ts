@@ -370,7 +370,14 @@ export const visitActions = {
   close: { input: z.object({ id: entityId, expectedVersion: z.number().int().min(1).optional() }), output: visitRecord },
   missingFields: {
     input: z.object({ stationCode: stationCode.optional(), township: z.string().trim().max(20).optional() }),
-    output: z.object({ stations: z.array(missingStationRow), items: z.array(visitRecord), truncated: z.boolean() }),
+    output: z.object({
+      stations: z.array(missingStationRow),
+      /** Open records lacking 办理结果 or 选民群众对办理结果的意见, oldest first (at most 200). */
+      items: z.array(visitRecord),
+      /** Open records with both fields: the supervisor only has to close them. */
+      readyToClose: z.array(visitRecord),
+      truncated: z.boolean(),
+    }),
   },
   sessionSummary: { input: z.object({ sessionId: entityId }), output: sessionSummaryView },
   spotCheck: {

@@ -52,8 +52,8 @@ export const DEFAULT_REMINDER_DAYS = 3
 /** A deputy may check in this many minutes before the start and after the end of a session. */
 export const CHECK_IN_GRACE_MINUTES = 30
 
-/** The announcement page of a session (mini-program path, also the H5 hash route). */
-export const SESSION_PAGE = 'pages/session/index'
+/** The announcement page of a session (mini-program path, also the H5 hash route); subpackage packages/reception. */
+export const SESSION_PAGE = 'packages/reception/pages/session/index'
 /** The station page the station's code opens; its `scene` / `code` is the station code. */
 export const STATION_PAGE = 'pages/station/index'
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { createLocalServer } from '../../cloudfunctions/_local/server'
+import type { Clock } from '../../cloudfunctions/_core/ports'
 import { createTestBackend, type TestBackend } from '../support/backend'
 import { buildDir, ensureTaroBuild, repoRoot } from '../support/taro-build'
 
@@ -21,9 +22,10 @@ export interface E2E {
   close(): Promise<void>
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `clock`: the backend's clock (e.g. `fixedClock` from tests/support/backend) instead of the system's. */
+export async function startE2E(options: { clock?: Clock } = {}): Promise<E2E> {
   ensureTaroBuild('h5')
-  const backend = await createTestBackend()
+  const backend = await createTestBackend({ clock: options.clock })
   const server: Server = createLocalServer({ deps: backend.deps, staticDir: buildDir('h5') })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -121,6 +121,30 @@ describe('generating sessions', () => {
     expect(Math.max(...counts.values()) - Math.min(...counts.values())).toBeLessThanOrEqual(1)
   })
 
+  it('swaps out a deputy who is busy elsewhere at that time', async () => {
+    await r.ok(rwho.xwStaff, 'createSession', {
+      clientRequestId: 'busy-inspection-1',
+      kind: 'inspection',
+      place: '县产业集聚区',
+      date: '2026-09-15',
+      startTime: '08:30',
+      endTime: '10:00',
+      deputyCodes: ['XWT01-R1', 'XWT01-R2'],
+    })
+    await r.ok(rwho.xwStaff, 'generateSessions', { stationCode: 'XWT01', months: 1 })
+    const [first] = await sessionsAt('XWT01')
+    const view = await r.ok(rwho.xwStaff, 'getSession', { id: first.id })
+    // two deputies needed, two of three busy: the session cannot be staffed and is reported, not double-booked
+    expect(first.date).toBe('2026-09-22')
+    await r.ok(rwho.xwStaff, 'updateSession', { id: (await r.ok(rwho.xwStaff, 'listSessions', { kind: 'inspection', limit: 1 })).items[0].id, deputyCodes: ['XWT01-R1'] })
+    const again = await r.ok(rwho.xwStaff, 'generateSessions', { stationCode: 'XWT01', months: 1 })
+    expect(again.created).toBe(1)
+    const fifteenth = (await sessionsAt('XWT01'))[0]
+    expect(fifteenth.date).toBe('2026-09-15')
+    expect(fifteenth.deputyNames.sort()).toEqual(['高志强', '黄秀兰'].sort())
+    expect(view.deputies).toHaveLength(2)
+  })
+
   it('takes this year’s duty history into account when generating the next months', async () => {
     await r.ok(rwho.xwStaff, 'generateSessions', { stationCode: 'XWT01', months: 1 })
     await r.ok(rwho.xwStaff, 'generateSessions', { stationCode: 'XWT01', from: '2026-10-14', months: 2 })

@@ -86,5 +86,7 @@ describe('the timers', () => {
     expect(again.ok && (again.data as any).deliverOutbox.noCredit).toBe(0)
     const statuses = new Set((await messagesOf(who.department)).map((m) => m.status))
     expect(statuses).toEqual(new Set(['sent', 'no_credit']))
+    const credit = await backend.store.collection<{ _id: string; credits: number; lastNoCreditAt: string | null }>('subscriptions').get(`${who.department}:item_update`)
+    expect(credit).toMatchObject({ credits: 0, lastNoCreditAt: expect.any(String) })
   })
 })

@@ -13,6 +13,7 @@ import type {
   StatsCounterDoc,
   StatsSnapshotDoc,
   SuggestionDoc,
+  VisitRecordDoc,
 } from '../model'
 
 export interface CounterKey {
@@ -61,6 +62,7 @@ export function statsRepo(store: Store) {
   const sessions = store.collection<ReceptionSessionDoc>('reception_sessions')
   const attendance = store.collection<ReceptionAttendanceDoc>('reception_attendance')
   const duties = store.collection<ReceptionDutyDoc>('reception_duties')
+  const visits = store.collection<VisitRecordDoc>('visit_records')
 
   return {
     // ---- counters
@@ -133,6 +135,22 @@ export function statsRepo(store: Store) {
     /** A deputy's duty rows and attendance in a date range (indexes by_deputy_date). */
     countDutiesOf: (deputyCode: string, from: string, to: string) => duties.count({ deputyCode, date: dateRange(from, to), status: { $ne: 'cancelled' } }),
     countAttendanceOf: (deputyCode: string, from: string, to: string) => attendance.count({ deputyCode, date: dateRange(from, to) }),
+
+    // ---- visit register (issue 6)
+    /**
+     * Visit records of a county (or township) visited in [from, to) (ISO instants; indexes
+     * by_county_visited / by_county_township_visited). A county-year holds hundreds to a few
+     * thousand records; summing their visitor counts needs the documents.
+     */
+    visitsBetween: (countyCode: string, township: string | null, from: string, to: string) =>
+      all((cursor) =>
+        visits.find({
+          where: township ? { countyCode, township, visitedAt: { $gte: from, $lt: to } } : { countyCode, visitedAt: { $gte: from, $lt: to } },
+          orderBy: { field: 'visitedAt', direction: 'desc' },
+          limit: PAGE,
+          cursor,
+        }),
+      ),
   }
 }
 export type StatsRepo = ReturnType<typeof statsRepo>

@@ -46,10 +46,11 @@ export function subscriptionRepo(store: Store) {
     },
     /** Gives back a credit taken for a message that turned out to be queued already. */
     refund: (openid: string, kind: Kind) => subs.increment(keyOf(openid, kind), { credits: 1 }, blank(openid, kind)),
+    /** WeChat refused (43101): whatever we counted, the user has no credit left and must be asked again. */
     async markNoCredit(openid: string, kind: Kind, at: string): Promise<void> {
       const id = keyOf(openid, kind)
       await subs.increment(id, {}, blank(openid, kind))
-      await subs.updateIf(id, {}, { lastNoCreditAt: at })
+      await subs.updateIf(id, {}, { lastNoCreditAt: at, credits: 0 })
     },
   }
 }

@@ -57,6 +57,7 @@ export function visitRepo(store: Store) {
       }
       return records.find({ where, orderBy: { field: 'visitedAt', direction: 'desc' }, limit: options.limit, cursor: options.cursor })
     },
+    countAtSession: (sessionId: string) => records.count({ sessionId }),
     /** Every record of a scope (optionally of one status and time range), oldest first. */
     allRecords(scope: RecordScope | { sessionId: string }, options: { status?: 'open' | 'closed'; from?: string; to?: string } = {}, cap?: number) {
       const where: Where = 'sessionId' in scope ? { sessionId: scope.sessionId } : scopeWhere(scope)
@@ -67,11 +68,12 @@ export function visitRepo(store: Store) {
       return all(records, where, { field: 'visitedAt', direction: 'asc' }, cap)
     },
     /** Closed records of a county whose closing is older than `before` (retention). */
-    closedBefore(countyCode: string, before: string, limit: number) {
+    closedBefore(countyCode: string, before: string, limit: number, cursor?: string | null) {
       return records.find({
         where: { countyCode, status: 'closed', closedAt: { $lt: before } },
         orderBy: { field: 'closedAt', direction: 'asc' },
         limit,
+        cursor,
       })
     },
     /** Erases personal data; written without a version bump only when nobody changed the record meanwhile. */

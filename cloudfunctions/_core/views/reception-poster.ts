@@ -115,11 +115,11 @@ export function posterSvg(p: PosterData): string {
   row('地　　点', p.place, 2)
   if (p.theme) row('主　　题', p.theme, 2)
   if (p.deputies.length) {
-    row('接待代表', p.deputies.map((d) => (d.position ? `${d.name}（${d.position}）` : d.name)).join('\n'), 6)
+    row('接待代表', p.deputies.map((d) => (d.position ? `${d.name}（${d.position}）` : d.name)).join('\n'), 5)
   }
-  if (p.officials.length) row('受邀参加', p.officials.join('\n'), 4)
+  if (p.officials.length) row('受邀参加', p.officials.join('\n'), 3)
   if (p.announcement) {
-    const a = textLines(wrapText(p.announcement, (W - 2 * MARGIN) / 34, 6), MARGIN, y, 34, 'fill="#333333"')
+    const a = textLines(wrapText(p.announcement, (W - 2 * MARGIN) / 34, 4), MARGIN, y, 34, 'fill="#333333"')
     parts.push(a.svg)
     y = a.bottom + 60
   }
@@ -130,7 +130,8 @@ export function posterSvg(p: PosterData): string {
   }
 
   if (p.code) {
-    const size = 400
+    // a long list of deputies leaves less room: the code shrinks (not below a scannable 240)
+    const size = Math.max(240, Math.min(400, H - 250 - y))
     const top = Math.max(y + 20, H - size - 230)
     parts.push(`<rect x="${(W - size) / 2 - 16}" y="${top - 16}" width="${size + 32}" height="${size + 32}" fill="#ffffff" stroke="#dddddd" stroke-width="2"/>`)
     parts.push(codeImage(p.code, (W - size) / 2, top, size))

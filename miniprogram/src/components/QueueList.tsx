@@ -5,7 +5,7 @@ import type { QueueItem } from '@shared/api/suggestion-workflow'
 import Blank from './Blank'
 import StateChip from './StateChip'
 import type { PagedState } from './usePagedList'
-import { deadlineText } from './work'
+import { deadlineText } from './workbench'
 import { formatTime } from '../lib/format'
 import './QueueList.css'
 
@@ -139,7 +139,7 @@ export function FilterChips<T extends string>({
           onClick={() => onChange(o.value)}
         >
           {o.label}
-          {o.count !== undefined && o.count !== null && o.count !== 0 && <Text className="filter-chip__count">{o.count}</Text>}
+          {o.count !== undefined && o.count !== null && String(o.count) !== '0' && <Text className="filter-chip__count">{o.count}</Text>}
         </View>
       ))}
     </View>

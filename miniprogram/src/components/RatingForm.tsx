@@ -73,7 +73,7 @@ export default function RatingForm({
               {item.state === 'answered' ? '请代表重新了解、办理' : '退回承办单位重新办理'}，本事项还可重新办理{reopensLeft}次
             </Text>
           </View>
-          <Switch checked={reopen} onChange={(v) => setReopen(v)} />
+          <Switch ariaLabel="要求重新办理" checked={reopen} onChange={(v) => setReopen(v)} />
         </View>
       )}
       {verb === 'rate' && rating === 'unsatisfied' && reopensLeft === 0 && reopenable && (

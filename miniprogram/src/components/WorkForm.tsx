@@ -6,9 +6,8 @@ import './WorkForm.css'
 
 /**
  * Building blocks of the action forms on the item pages: chips for a choice (large, like the
- * category chips of 我要反映), a note with a live count, a panel with 确认 / 取消, and the row of
- * verbs the caller may use now. Ids follow one pattern so tests and screen readers find them:
- * `chip-<group>-<value>`, `note-<name>`, `panel-<verb>`, `action-<verb>`, `confirm-<verb>`.
+ * category chips of 我要反映), a note with a live count, and a panel with 确认 / 取消. Ids follow one pattern so tests and screen readers find them:
+ * `chip-<group>-<value>`, `note-<name>`, `panel-<verb>`, `confirm-<verb>`.
  */
 
 export interface ChipOption<T extends string> {
@@ -139,39 +138,6 @@ export function VerbPanel({
         <Button className="verb-panel__confirm" type="primary" loading={busy} disabled={busy} onClick={onConfirm} id={`confirm-${verb}`}>
           {confirmText}
         </Button>
-      </View>
-    </View>
-  )
-}
-
-export interface ActionButton {
-  verb: string
-  label: string
-  /** the step that moves the item forward; the others are outlined */
-  primary?: boolean
-}
-
-/** The verbs the caller may use now (from allowedActions), the main one first and filled. */
-export function ActionBar({ actions, onPick, title = '办理' }: { actions: ActionButton[]; onPick: (verb: string) => void; title?: string }) {
-  if (actions.length === 0) return null
-  return (
-    <View>
-      <View className="section-title">
-        <Text>{title}</Text>
-      </View>
-      <View className="card action-bar" id="action-bar">
-        {actions.map((a) => (
-          <Button
-            key={a.verb}
-            id={`action-${a.verb}`}
-            className={`action-bar__button ${a.primary ? 'action-bar__button--primary' : ''}`}
-            type={a.primary ? 'primary' : 'default'}
-            fill={a.primary ? 'solid' : 'outline'}
-            onClick={() => onPick(a.verb)}
-          >
-            {a.label}
-          </Button>
-        ))}
       </View>
     </View>
   )

@@ -105,21 +105,57 @@ export type FoundClash =
   | { kind: 'station_overlap'; other: ReceptionSessionDoc }
   | { kind: 'deputy_double_booked'; other: ReceptionSessionDoc; deputyCode: string }
 
-export async function firstClash(deps: Deps, session: ReceptionSessionDoc, pending: readonly ReceptionSessionDoc[] = []): Promise<FoundClash | null> {
+/** The first clash of `session` with `others` (same station overlapping, or a shared deputy at the same time). */
+export function clashAmong(session: ReceptionSessionDoc, others: Iterable<ReceptionSessionDoc>): FoundClash | null {
   if (session.status === 'cancelled') return null
-  const repo = receptionRepo(deps.store)
-  const ids = new Set<string>()
-  const others = new Map<string, ReceptionSessionDoc>()
-  if (session.stationCode) for (const s of await repo.atStationOn(session.stationCode, session.date)) others.set(s._id, s)
-  for (const code of session.deputyCodes) {
-    for (const duty of await repo.dutiesOf(code, session.date, session.date)) if (!others.has(duty.sessionId)) ids.add(duty.sessionId)
-  }
-  for (const s of await repo.sessions([...ids])) others.set(s._id, s)
-  for (const s of pending) if (s.date === session.date) others.set(s._id, s)
-  others.delete(session._id)
-  const clashes = findClashes([...others.values()].map(slotOf).concat(slotOf(session))).filter((c) => c.sessionIds.includes(session._id))
+  const byId = new Map<string, ReceptionSessionDoc>()
+  for (const o of others) if (o._id !== session._id && o.date === session.date) byId.set(o._id, o)
+  const clashes = findClashes([...byId.values()].map(slotOf).concat(slotOf(session))).filter((c) => c.sessionIds.includes(session._id))
   const c = clashes.find((x) => x.kind === 'station_overlap') ?? clashes[0]
   if (!c) return null
-  const other = others.get(c.sessionIds[0] === session._id ? c.sessionIds[1] : c.sessionIds[0])!
+  const other = byId.get(c.sessionIds[0] === session._id ? c.sessionIds[1] : c.sessionIds[0])!
   return c.kind === 'station_overlap' ? { kind: c.kind, other } : { kind: c.kind, other, deputyCode: c.deputyCode }
+}
+
+/**
+ * Sessions that may clash with new ones at a station over a date range: those at the station and
+ * those of the given deputies anywhere. Loaded with one query per deputy, then kept up to date by
+ * the caller (generation checks many candidates against it without reading again).
+ */
+export class KnownSessions {
+  private readonly byId = new Map<string, ReceptionSessionDoc>()
+
+  static async load(deps: Deps, stationCode: string | null, deputyCodes: readonly string[], from: string, to: string): Promise<KnownSessions> {
+    const repo = receptionRepo(deps.store)
+    const known = new KnownSessions()
+    if (stationCode) for (const s of await repo.atStationBetween(stationCode, from, to)) known.add(s)
+    const ids = new Set<string>()
+    for (const code of deputyCodes) for (const d of await repo.dutiesOf(code, from, to)) if (!known.byId.has(d.sessionId)) ids.add(d.sessionId)
+    for (const s of await repo.sessions([...ids])) known.add(s)
+    return known
+  }
+
+  add(s: ReceptionSessionDoc): void {
+    this.byId.set(s._id, s)
+  }
+
+  remove(id: string): void {
+    this.byId.delete(id)
+  }
+
+  all(): ReceptionSessionDoc[] {
+    return [...this.byId.values()]
+  }
+
+  clashOf(session: ReceptionSessionDoc): FoundClash | null {
+    return clashAmong(session, this.byId.values())
+  }
+}
+
+/** Reads what may clash with the session on its date, and answers the first clash. */
+export async function firstClash(deps: Deps, session: ReceptionSessionDoc, pending: readonly ReceptionSessionDoc[] = []): Promise<FoundClash | null> {
+  if (session.status === 'cancelled') return null
+  const known = await KnownSessions.load(deps, session.stationCode, session.deputyCodes, session.date, session.date)
+  for (const s of pending) known.add(s)
+  return known.clashOf(session)
 }

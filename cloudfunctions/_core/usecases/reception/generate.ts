@@ -26,7 +26,7 @@ import type { DeputyDoc, ReceptionSessionDoc, SessionKind, StationDoc } from '..
 import { directoryRepo } from '../../repos/directory-repo'
 import { receptionRepo, type ReceptionRepo } from '../../repos/reception-repo'
 import { anyStaff, requireStaff } from './access'
-import { firstClash } from './booking'
+import { firstClash, KnownSessions } from './booking'
 import { loadSettings, rulesOfStations, todayIn, type CalendarSettings, type RuleEntry } from './calendar'
 
 type In<K extends keyof typeof receptionActions> = z.output<(typeof receptionActions)[K]['input']>
@@ -124,12 +124,16 @@ async function generateForRule(deps: Deps, actor: Actor, station: StationDoc, en
   const ids = planned.map((p) => generatedSessionId(station.code, p.originalDate, kind))
   const existing = new Map((await repo.sessions(ids)).map((s) => [s._id, s]))
 
+  // what new sessions may clash with: the station's sessions and its deputies' duty anywhere
+  const known = await KnownSessions.load(deps, station.code, station.deputyCodes, h.from, h.to)
+
   // sessions this rule no longer produces (the rule changed), never touched by staff, go
   const wanted = new Set(ids)
-  for (const s of await repo.atStationBetween(station.code, h.from, h.to)) {
-    if (s.kind !== kind || s.source !== 'rule' || s.status !== 'planned' || s.edited || wanted.has(s._id)) continue
+  for (const s of known.all()) {
+    if (s.stationCode !== station.code || s.kind !== kind || s.source !== 'rule' || s.status !== 'planned' || s.edited || wanted.has(s._id)) continue
     if (isInPast(s.date, s.startTime, now)) continue
     await repo.removeSession(s)
+    known.remove(s._id)
     row.removed++
   }
 
@@ -142,7 +146,7 @@ async function generateForRule(deps: Deps, actor: Actor, station: StationDoc, en
       else fresh.push(p)
       continue
     }
-    if (await refresh(deps, old, p, row)) row.refreshed++
+    if (await refresh(deps, old, p, row, known)) row.refreshed++
     else row.existing++
   }
   if (fresh.length === 0) return
@@ -161,7 +165,7 @@ async function generateForRule(deps: Deps, actor: Actor, station: StationDoc, en
       const p = dates[i]
       if (assigned.data[i].date !== p.date) throw new Error(`rotation out of order at ${p.date}`)
       const doc = sessionDoc(station, kind, p, assigned.data[i].deputyCodes, rule.deputiesPerSession, actor.openid, now.toISOString())
-      const placed = await placeWithoutClash(deps, doc, deputies, counts, byCode)
+      const placed = placeWithoutClash(doc, deputies, counts, byCode, known)
       if (!placed) {
         row.notes.push(`${formatChineseDate(doc.date)}：与其他活动时间冲突或可值班代表不足，未生成`)
         continue
@@ -171,6 +175,7 @@ async function generateForRule(deps: Deps, actor: Actor, station: StationDoc, en
         continue
       }
       await repo.syncDuties(placed)
+      known.add(placed)
       for (const c of placed.deputyCodes) counts[c] = (counts[c] ?? 0) + 1
       row.created++
       if (!placed.confirmed) row.unconfirmed++
@@ -180,7 +185,7 @@ async function generateForRule(deps: Deps, actor: Actor, station: StationDoc, en
 }
 
 /** Moves an untouched planned session to its newly computed date (holiday data published, policy changed). */
-async function refresh(deps: Deps, old: ReceptionSessionDoc, p: PlannedDate, row: StationReport): Promise<boolean> {
+async function refresh(deps: Deps, old: ReceptionSessionDoc, p: PlannedDate, row: StationReport, known: KnownSessions): Promise<boolean> {
   if (old.source !== 'rule' || old.status !== 'planned' || old.edited) return false
   if (old.date === p.date && old.confirmed === p.confirmed) return false
   if (isInPast(old.date, old.startTime, deps.clock.now()) || isInPast(p.date, p.startTime, deps.clock.now())) return false
@@ -193,13 +198,15 @@ async function refresh(deps: Deps, old: ReceptionSessionDoc, p: PlannedDate, row
     updatedAt: deps.clock.now().toISOString(),
   }
   const next: ReceptionSessionDoc = { ...old, ...set, version: old.version + 1 }
-  if (old.date !== p.date && (await firstClash(deps, next))) {
+  // the deputies' duty on the new date may lie outside what was loaded: read that date
+  if (old.date !== p.date && (known.clashOf(next) ?? (await firstClash(deps, next)))) {
     row.notes.push(`${formatChineseDate(old.date)}的接待日应调整至${formatChineseDate(p.date)}，但与其他活动时间冲突，请人工调整`)
     return false
   }
   const repo = receptionRepo(deps.store)
   if (!(await repo.updateSession(old, set))) return false
   await repo.syncDuties(next)
+  known.add(next)
   if (p.moveReason && old.date !== p.date) row.notes.push(p.moveReason)
   return true
 }
@@ -260,17 +267,17 @@ async function dutyHistory(repo: ReceptionRepo, deputies: readonly DeputyDoc[], 
  * The session as assigned, or with a deputy who is busy elsewhere at that time replaced by the
  * next in line (fewest duties). Null when the station itself is taken or too few are free.
  */
-async function placeWithoutClash(
-  deps: Deps,
+function placeWithoutClash(
   doc: ReceptionSessionDoc,
   deputies: readonly DeputyDoc[],
   counts: Record<string, number>,
   byCode: ReadonlyMap<string, DeputyDoc>,
-): Promise<ReceptionSessionDoc | null> {
+  known: KnownSessions,
+): ReceptionSessionDoc | null {
   const busy = new Set<string>()
   let current = doc
   for (let attempt = 0; attempt <= deputies.length; attempt++) {
-    const clash = await firstClash(deps, current)
+    const clash = known.clashOf(current)
     if (!clash) return current
     if (clash.kind === 'station_overlap') return null
     busy.add(clash.deputyCode)

@@ -7,7 +7,6 @@ import {
   addCounts,
   categoryName,
   emptyCounts,
-  monthsBetween,
   type Counts,
 } from '@shared/domain/stats'
 import type { z } from 'zod'
@@ -39,13 +38,12 @@ export const breakdown: UseCase<BreakdownParsed, BreakdownView> = async (deps, a
   if (dimension === 'month') {
     rows = monthly.map((m) => ({ key: m.month, name: monthName(m.month), counts: m.counts }))
   } else if (dimension === 'township') {
-    const towns = township ? [township] : county.townships
-    const sums = sumByKey(
-      township
-        ? await repo.rowsOf(monthsBetween(from, to).map((month) => ({ countyCode: county.code, scope: COUNTY_SCOPE, month, dimension: 'township', key: township })))
-        : await repo.dimensionRows(county.code, COUNTY_SCOPE, 'township', from, to),
-    )
-    rows = towns.map((t) => ({ key: t, name: t, counts: sums.get(t) ?? emptyCounts() }))
+    if (township) {
+      rows = [{ key: township, name: township, counts: total }]
+    } else {
+      const sums = sumByKey(await repo.dimensionRows(county.code, COUNTY_SCOPE, 'township', from, to))
+      rows = county.townships.map((t) => ({ key: t, name: t, counts: sums.get(t) ?? emptyCounts() }))
+    }
   } else {
     const sums = sumByKey(await repo.dimensionRows(county.code, scopeKey(township), dimension, from, to))
     if (dimension === 'station') {

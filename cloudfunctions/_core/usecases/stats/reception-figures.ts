@@ -8,13 +8,21 @@ import { statsRepo } from '../../repos/stats-repo'
 import { staffScope } from './scope'
 import { dayRange, scopeTotals } from './totals'
 
+/** The first instant of a month in Asia/Shanghai, as an ISO string. */
+const monthStart = (month: string) => new Date(`${month}-01T00:00:00+08:00`).toISOString()
+const nextMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number)
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
 /**
  * 接待活动 figures of a county (or one township) in a period of months.
  * - sessions held: sessions of any kind with status `held` whose date is in the period;
  * - deputy participations: attendance records (亮码进站, or recorded by staff at 已举行);
- * - voters received and opinions collected come from the visit register (issue 6): until it
- *   keeps records they are null, and `itemsFromReception` counts the five-order items filed at
- *   a reception day or an online window instead.
+ * - voters received: the visitors of the visit register's records (接待登记, a record may stand
+ *   for several visitors who came together), visited in the period, at sessions or ad hoc;
+ * - opinions collected: those records (one matter each);
+ * - items from reception: five-order items filed at a reception day or an online window.
  * County: indexed counts. A township: its sessions of the period are read (a few hundred at most)
  * and their attendance counted per session.
  */
@@ -41,14 +49,15 @@ export async function receptionFigures(
     participations = counts.reduce((a, b) => a + b, 0)
   }
   const fromItems = itemsFromReception ?? (await scopeTotals(repo, countyCode, township, from, to)).fromReception
+  const visits = await repo.visitsBetween(countyCode, township, monthStart(from), monthStart(nextMonth(to)))
   return {
     sessionsHeld: Object.values(byKind).reduce((a, b) => a + b, 0),
     sessionsHeldByKind: byKind,
     deputyParticipations: participations,
-    votersReceived: null,
-    opinionsCollected: null,
+    votersReceived: visits.reduce((sum, v) => sum + Math.max(1, v.visitorCount ?? 1), 0),
+    opinionsCollected: visits.length,
     itemsFromReception: fromItems,
-    visitRegisterAvailable: false,
+    visitRegisterAvailable: true,
   }
 }
 

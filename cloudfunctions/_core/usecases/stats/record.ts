@@ -177,7 +177,11 @@ export function transitionContributions(before: SuggestionDoc, after: Suggestion
   }
 }
 
-/** The counter rows one contribution adds to: the county-wide rows and the township's own. */
+/**
+ * The counter rows one contribution adds to: the county total, the township's total, and the
+ * station / deputy / category / department rows twice — county-wide (scope '*') and within the
+ * item's township (scope = township name), so township staff get their own breakdowns.
+ */
 export function rowsFor(c: Contribution): CounterKey[] {
   const d = c.doc
   const month = shanghaiMonth(c.at)
@@ -190,9 +194,10 @@ export function rowsFor(c: Contribution): CounterKey[] {
   const wanted = (dim: StatsDimension) => !c.only || c.only.includes(dim)
   const rows: CounterKey[] = []
   const base = { countyCode: d.countyCode, month }
+  // The county's total, and each township's total (which is also the township scope's total).
+  if (wanted('county')) rows.push({ ...base, scope: COUNTY_SCOPE, dimension: 'county', key: d.countyCode })
+  if (wanted('township')) rows.push({ ...base, scope: COUNTY_SCOPE, dimension: 'township', key: d.township })
   for (const scope of [COUNTY_SCOPE, d.township]) {
-    if (wanted('county')) rows.push({ ...base, scope, dimension: 'county', key: d.countyCode })
-    if (scope === COUNTY_SCOPE && wanted('township')) rows.push({ ...base, scope, dimension: 'township', key: d.township })
     for (const [dimension, key] of keyed) if (key && wanted(dimension)) rows.push({ ...base, scope, dimension, key })
   }
   return rows

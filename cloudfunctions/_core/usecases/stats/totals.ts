@@ -17,10 +17,16 @@ export function sumByKey(rows: StatsCounterDoc[]): Map<string, Counts> {
   return out
 }
 
-/** The scope's total rows of each month (dimension `county`, read by id: one getMany). */
+/** The scope's total rows of each month (the county's, or the township's; read by id: one getMany). */
 export async function monthlyTotals(repo: StatsRepo, countyCode: string, township: string | null, from: string, to: string) {
   const months = monthsBetween(from, to)
-  const rows = await repo.rowsOf(months.map((month) => ({ countyCode, scope: scopeKey(township), month, dimension: 'county', key: countyCode })))
+  const rows = await repo.rowsOf(
+    months.map((month) =>
+      township
+        ? { countyCode, scope: COUNTY_SCOPE, month, dimension: 'township' as const, key: township }
+        : { countyCode, scope: COUNTY_SCOPE, month, dimension: 'county' as const, key: countyCode },
+    ),
+  )
   const byMonth = new Map(rows.map((r) => [r.month, r]))
   return months.map((month) => ({ month, counts: addCounts(emptyCounts(), byMonth.get(month) ?? {}) }))
 }

@@ -7,6 +7,7 @@ import type { UseCase } from '../../runtime/define-function'
 import { directoryRepo } from '../../repos/directory-repo'
 import { suggestionRepo } from '../../repos/suggestion-repo'
 import { followRepo } from '../../repos/follow-repo'
+import { assertOnlineReceptionOpen } from '../reception/online-window'
 import type { SuggestionDoc } from '../../model'
 import { suggestionSummary } from '../../views/suggestion-views'
 import { recordSubmitted } from '../stats/record'
@@ -41,6 +42,8 @@ export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async 
   const directory = directoryRepo(deps.store)
   const station = await directory.station(input.stationCode)
   if (!station) throw new AppError('station_not_found', undefined, 'stationCode')
+  // 网上代表接待日: online submissions reach the duty deputies only while a window is open.
+  if (input.channel === 'online_reception') await assertOnlineReceptionOpen(deps, station.code)
   const county = await directory.county(station.countyCode)
 
   const verdict = await deps.contentCheck.checkText(input.content, actor.openid)

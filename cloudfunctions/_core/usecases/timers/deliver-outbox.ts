@@ -1,5 +1,6 @@
 import type { Deps } from '../../ports'
 import { outboxRepo } from '../../repos/outbox-repo'
+import { subscriptionRepo } from '../../repos/subscription-repo'
 
 const BATCH = 200
 
@@ -15,8 +16,10 @@ export async function deliverOutbox(deps: Deps): Promise<{ sent: number; noCredi
       if (await outbox.markSent(doc, at)) result.sent++
     } else {
       if (await outbox.markFailed(doc, outcome.status, outcome.error)) {
-        if (outcome.status === 'no_credit') result.noCredit++
-        else result.failed++
+        if (outcome.status === 'no_credit') {
+          result.noCredit++
+          await subscriptionRepo(deps.store).markNoCredit(doc.toOpenid, doc.kind, at)
+        } else result.failed++
       }
     }
   }

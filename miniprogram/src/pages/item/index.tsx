@@ -123,6 +123,7 @@ export default function ItemPage() {
         {STATE_RESIDENT_TEXT[d.state]}
       </View>
 
+      <HandlingCard d={d} />
       {can('rate') && (
         <View id="item-rate">
           <View className="section-title">
@@ -132,7 +133,6 @@ export default function ItemPage() {
         </View>
       )}
 
-      <HandlingCard d={d} />
       <Timeline d={d} />
 
       {(can('withdraw') || (open && !d.following) || workbench) && (
@@ -161,9 +161,9 @@ export default function ItemPage() {
             </Button>
           )}
           {can('withdraw') && (
-            <Button className="big-button item-withdraw" fill="outline" block loading={busy === 'withdraw'} onClick={() => void withdraw()} id="withdraw-button">
-              撤回反映
-            </Button>
+            <View className="item-withdraw" onClick={() => busy !== 'withdraw' && void withdraw()} id="withdraw-button">
+              {busy === 'withdraw' ? '正在撤回…' : '撤回反映'}
+            </View>
           )}
         </View>
       )}

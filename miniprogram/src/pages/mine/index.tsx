@@ -5,6 +5,8 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { SuggestionSummary } from '@shared/api/suggestion'
 import { ApiError, call, toApiError } from '../../api/client'
 import Blank from '../../components/Blank'
+import MineLinks from '../../components/MineLinks'
+import RoleEntries from '../../components/RoleEntries'
 import StateChip from '../../components/StateChip'
 import { formatTime } from '../../lib/format'
 import './index.css'
@@ -32,6 +34,8 @@ export default function MinePage() {
   const [state, setState] = useState<ListState>({ items: [], nextCursor: null, loading: true, loadingMore: false, error: null })
   const ticket = useRef(0)
   const busy = useRef(false)
+  // bumped when the local demo identity changes: the workbench entries follow the new roles
+  const [identity, setIdentity] = useState(0)
 
   const refresh = useCallback(async () => {
     const mine = ++ticket.current
@@ -86,7 +90,16 @@ export default function MinePage() {
 
   return (
     <View className="page mine-page" id="mine-page">
-      {DemoIdentity && <DemoIdentity onChange={() => void refresh()} />}
+      {DemoIdentity && (
+        <DemoIdentity
+          onChange={() => {
+            setIdentity((n) => n + 1)
+            void refresh()
+          }}
+        />
+      )}
+      <RoleEntries version={identity} />
+      <MineLinks />
 
       <View className="section-title">
         <Text>我的反映</Text>

@@ -1,18 +1,42 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { CONTENT_MAX, submitInput, type SubmitInput } from '@shared/api/suggestion'
 import { CATEGORIES, type CategoryCode } from '@shared/domain/categories'
-import { ApiError, call } from '../../api/client'
+import { ApiError, call, toApiError } from '../../api/client'
+import { PHOTO_UPLOAD_AVAILABLE, uploadPhoto } from '../../api/upload'
+import PrivacySheet from '../../components/PrivacySheet'
+import { ensurePrivacyConsent } from '../../components/privacy-consent'
 import { charCount } from '../../lib/format'
 import { newClientRequestId } from '../../lib/request-id'
 import { stationCodeFromParams } from '../../lib/station-code'
 import './index.css'
 
-type FieldErrors = Partial<Record<'content' | 'categoryCode' | 'contactName' | 'contactPhone' | 'form', string>>
+type FieldErrors = Partial<Record<'content' | 'categoryCode' | 'contactName' | 'contactPhone' | 'photos' | 'form', string>>
 
-const FIELD_NAMES = ['content', 'categoryCode', 'contactName', 'contactPhone'] as const
+const FIELD_NAMES = ['content', 'categoryCode', 'contactName', 'contactPhone', 'photos'] as const
+const MAX_PHOTOS = 3
+/** Location is picked on WeChat's own map; the browser build has no map key. */
+const LOCATION_AVAILABLE = process.env.TARO_ENV === 'weapp'
+
+interface Photo {
+  local: string
+  fileID: string | null
+  failed: boolean
+}
+interface Similar {
+  id: string
+  excerpt: string
+  stateLabel: string
+  followerCount: number
+  followed?: boolean
+}
+interface Place {
+  latitude: number
+  longitude: number
+  address: string
+}
 
 function fieldOf(path: string | undefined): keyof FieldErrors {
   return (FIELD_NAMES as readonly string[]).includes(path ?? '') ? (path as keyof FieldErrors) : 'form'
@@ -33,6 +57,78 @@ export default function SubmitPage() {
   const [contactPhone, setContactPhone] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
+  const [photos, setPhotos] = useState<Photo[]>([])
+  const [place, setPlace] = useState<Place | null>(null)
+  const [similar, setSimilar] = useState<Similar[]>([])
+  const similarTicket = useRef(0)
+
+  // 相似事项: once the text says enough, look (debounced) for open items that read alike.
+  useEffect(() => {
+    const text = content.trim()
+    const mine = ++similarTicket.current
+    if (!stationCode || charCount(text) < 6) {
+      setSimilar((s) => (s.length ? [] : s))
+      return
+    }
+    const timer = setTimeout(() => {
+      call('suggestion', 'similar', { stationCode, content: text })
+        .then((res) => {
+          if (mine !== similarTicket.current) return
+          setSimilar((prev) => res.items.slice(0, 3).map((i) => ({ ...i, followed: prev.some((p) => p.id === i.id && p.followed) })))
+        })
+        .catch(() => {
+          /* a hint, not a step: stay quiet when it fails */
+        })
+    }, 700)
+    return () => clearTimeout(timer)
+  }, [content, stationCode])
+
+  const follow = async (item: Similar) => {
+    try {
+      await call('suggestion', 'follow', { id: item.id })
+      setSimilar((list) => list.map((i) => (i.id === item.id ? { ...i, followed: true, followerCount: i.followerCount + 1 } : i)))
+      void Taro.showToast({ title: '已关注，进展会显示在“我的反映”中', icon: 'none', duration: 2500 })
+    } catch (err) {
+      void Taro.showToast({ title: toApiError(err).message, icon: 'none' })
+    }
+  }
+
+  const addPhotos = async () => {
+    const room = MAX_PHOTOS - photos.length
+    if (room <= 0) return
+    if (!(await ensurePrivacyConsent('photos'))) return
+    let picked: string[]
+    try {
+      const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      picked = res.tempFiles.map((f) => f.tempFilePath).slice(0, room)
+    } catch {
+      return // cancelled
+    }
+    setPhotos((list) => [...list, ...picked.map((local) => ({ local, fileID: null, failed: false }))])
+    clearError('photos')
+    await Promise.all(
+      picked.map(async (local) => {
+        let fileID: string | null = null
+        try {
+          fileID = await uploadPhoto(local)
+        } catch {
+          /* shown on the thumbnail */
+        }
+        setPhotos((list) => list.map((p) => (p.local === local ? { ...p, fileID, failed: !fileID } : p)))
+      }),
+    )
+  }
+
+  const pickPlace = async () => {
+    if (!(await ensurePrivacyConsent('location'))) return
+    try {
+      const res = await Taro.chooseLocation({})
+      const address = [res.name, res.address].filter(Boolean).join(' · ').slice(0, 200)
+      setPlace({ latitude: res.latitude, longitude: res.longitude, address })
+    } catch {
+      /* cancelled, or no permission: location stays optional */
+    }
+  }
 
   const count = charCount(content.trim())
 
@@ -51,6 +147,15 @@ export default function SubmitPage() {
       anonymous,
       contactName: anonymous || !contactName.trim() ? undefined : contactName,
       contactPhone: anonymous || !contactPhone.trim() ? undefined : contactPhone,
+      photos: photos.map((p) => p.fileID).filter((f): f is string => Boolean(f)),
+      location: place ?? undefined,
+    }
+    if (photos.some((p) => !p.fileID)) {
+      const uploading = photos.some((p) => !p.fileID && !p.failed)
+      const message = uploading ? '照片还在上传，请稍候' : '有照片上传失败，请删除后重新添加'
+      setErrors({ photos: message })
+      void Taro.showToast({ title: message, icon: 'none' })
+      return
     }
     const checked = submitInput.safeParse(payload)
     if (!checked.success) {
@@ -122,6 +227,35 @@ export default function SubmitPage() {
         {errors.content && <View className="field-error" id="error-content">{errors.content}</View>}
       </View>
 
+      {similar.length > 0 && (
+        <View className="card similar" id="similar">
+          <View className="similar__title">这些问题可能与您要反映的相同</View>
+          <View className="muted">如果是同一件事，点“我也关注”即可跟进办理进度，不必重复提交。</View>
+          {similar.map((item) => (
+            <View className="similar__item" key={item.id}>
+              <View className="similar__text">
+                <View className="similar__excerpt">{item.excerpt}</View>
+                <View className="muted">
+                  {item.stateLabel} · {item.followerCount}人关注
+                </View>
+              </View>
+              {item.followed ? (
+                <View
+                  className="similar__button similar__button--done"
+                  onClick={() => void Taro.navigateTo({ url: `/pages/item/index?id=${encodeURIComponent(item.id)}` })}
+                >
+                  已关注 ›
+                </View>
+              ) : (
+                <View className="similar__button" id={`follow-${item.id}`} onClick={() => void follow(item)}>
+                  我也关注
+                </View>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
+
       <View className="section-title">
         <Text>问题类别</Text>
         <Text className="section-title__extra">选填</Text>
@@ -143,6 +277,54 @@ export default function SubmitPage() {
       </View>
 
       <View className="section-title">
+        <Text>照片和位置</Text>
+        <Text className="section-title__extra">选填</Text>
+      </View>
+      <View className="card media" id="media">
+        {PHOTO_UPLOAD_AVAILABLE ? (
+          <View className="photos">
+            {photos.map((p) => (
+              <View className="photo" key={p.local}>
+                <Image className="photo__img" src={p.local} mode="aspectFill" />
+                {!p.fileID && <View className="photo__state">{p.failed ? '上传失败' : '上传中…'}</View>}
+                <View className="photo__remove" onClick={() => setPhotos((list) => list.filter((x) => x.local !== p.local))}>
+                  ×
+                </View>
+              </View>
+            ))}
+            {photos.length < MAX_PHOTOS && (
+              <View className="photo photo--add" id="add-photo" onClick={() => void addPhotos()}>
+                <Text className="photo__plus">+</Text>
+                <Text className="photo__hint">添加照片</Text>
+              </View>
+            )}
+          </View>
+        ) : (
+          <View className="muted">网页版暂不支持上传照片和选择位置，可在文字中写明地点；微信小程序中可添加最多{MAX_PHOTOS}张照片。</View>
+        )}
+        {errors.photos && <View className="field-error" id="error-photos">{errors.photos}</View>}
+        {LOCATION_AVAILABLE && (
+          <View className="place" id="pick-place" onClick={() => void pickPlace()}>
+            <Text className="place__label">位置</Text>
+            <Text className={`place__value ${place ? '' : 'muted'}`}>{place ? place.address || '已选择位置' : '选择问题发生的地点'}</Text>
+            {place ? (
+              <Text
+                className="place__clear"
+                onClick={(e) => {
+                  e.stopPropagation()
+                  setPlace(null)
+                }}
+              >
+                清除
+              </Text>
+            ) : (
+              <Text className="place__arrow">›</Text>
+            )}
+          </View>
+        )}
+      </View>
+
+      <View className="section-title">
         <Text>联系方式</Text>
       </View>
       <View className="card contact">
@@ -152,6 +334,7 @@ export default function SubmitPage() {
             <View className="muted">匿名后代表无法电话联系您，办理进度仍可在“我的反映”中查看</View>
           </View>
           <Switch
+            ariaLabel="匿名反映"
             checked={anonymous}
             onChange={(v) => {
               setAnonymous(v)
@@ -204,6 +387,7 @@ export default function SubmitPage() {
           {submitting ? '正在提交' : '提交'}
         </Button>
       </View>
+      {(PHOTO_UPLOAD_AVAILABLE || LOCATION_AVAILABLE) && <PrivacySheet />}
     </View>
   )
 }

@@ -1,0 +1,111 @@
+/**
+ * Who reaches the visit register. Deny by default, and never reveal that a record exists to
+ * someone who cannot see it (not_found), as in shared/domain/permissions.ts:
+ * - supervisors of a station write its records (登记、补填、办结) and see them in full;
+ * - staff reaching the station's township (county staff: the whole county) see them in full,
+ *   draw spot checks, record callbacks, keep the problem list;
+ * - deputies of the station see its records with the visitor's data masked;
+ * - nobody else sees anything.
+ * Lists mask the visitor even for full readers; the record itself, the callback work lists
+ * (missing fields, spot checks) and exports show them in full to full readers (docs/visit-register.md).
+ */
+import { bindingsOf } from '@shared/domain/permissions'
+import type { Actor, RoleBinding } from '@shared/domain/roles'
+import { AppError } from '@shared/errors'
+import type { Deps } from '../../ports'
+import type { StationDoc } from '../../model'
+import { directoryRepo } from '../../repos/directory-repo'
+import type { RecordScope } from '../../repos/visit-repo'
+import { staffFor, type StaffBinding } from '../reception/access'
+
+export type SupervisorBinding = Extract<RoleBinding, { role: 'supervisor' }>
+type DeputyBinding = Extract<RoleBinding, { role: 'deputy' }>
+
+export type VisitAccess = 'full' | 'masked' | 'none'
+
+interface StationRef {
+  code: string
+  countyCode: string
+  township: string
+}
+
+const asRef = (s: StationDoc | StationRef): StationRef => ({ code: s.code, countyCode: s.countyCode, township: s.township })
+
+export function supervisorOf(actor: Actor, station: StationRef): SupervisorBinding | undefined {
+  return bindingsOf(actor).find(
+    (b): b is SupervisorBinding => b.role === 'supervisor' && b.countyCode === station.countyCode && b.stationCodes.includes(station.code),
+  )
+}
+
+export function staffOf(actor: Actor, station: StationRef): StaffBinding | undefined {
+  return staffFor(actor, { countyCode: station.countyCode, township: station.township })
+}
+
+function deputyOf(actor: Actor, station: StationRef): DeputyBinding | undefined {
+  return bindingsOf(actor).find(
+    (b): b is DeputyBinding => b.role === 'deputy' && b.countyCode === station.countyCode && b.stationCodes.includes(station.code),
+  )
+}
+
+/** How far the actor reaches into one station's register. */
+export function stationAccess(actor: Actor, station: StationDoc | StationRef): VisitAccess {
+  const ref = asRef(station)
+  if (supervisorOf(actor, ref) || staffOf(actor, ref)) return 'full'
+  if (deputyOf(actor, ref)) return 'masked'
+  return 'none'
+}
+
+/** Records are written by the station's supervisors only. */
+export function requireSupervisor(actor: Actor, station: StationDoc | StationRef, stationName?: string): SupervisorBinding {
+  const b = supervisorOf(actor, asRef(station))
+  if (!b) throw new AppError('forbidden', `只有${stationName ?? '本站'}的联络站管理员可以登记或修改接待登记`)
+  return b
+}
+
+/** Supervision (spot checks, callbacks, the problem list) is the staff's. */
+export function requireStaffOf(actor: Actor, station: StationDoc | StationRef): StaffBinding {
+  const b = staffOf(actor, asRef(station))
+  if (!b) throw new AppError('forbidden', '只有本县（本乡镇）人大工作人员可以进行抽查回访和问题清单管理')
+  return b
+}
+
+export async function stationOrFail(deps: Deps, code: string, field = 'stationCode'): Promise<StationDoc> {
+  const station = await directoryRepo(deps.store).station(code)
+  if (!station) throw new AppError('station_not_found', undefined, field)
+  return station
+}
+
+export const actorName = (actor: Actor, fallback: string) => actor.displayName ?? fallback
+
+/**
+ * The stations (or the county / township) whose records a list shows the actor:
+ * a given station the actor reaches; else the supervisor's or deputy's own stations, or the
+ * staff's county or township.
+ */
+export async function listScopes(
+  deps: Deps,
+  actor: Actor,
+  input: { stationCode?: string; township?: string },
+): Promise<{ scopes: RecordScope[]; access: VisitAccess; stations: StationDoc[] }> {
+  const directory = directoryRepo(deps.store)
+  if (input.stationCode) {
+    const station = await stationOrFail(deps, input.stationCode)
+    const access = stationAccess(actor, station)
+    if (access === 'none') throw new AppError('forbidden', `您不是${station.name}的联络站管理员、代表或本县（乡镇）人大工作人员，不能查看其接待登记`)
+    return { scopes: [{ stationCode: station.code }], access, stations: [station] }
+  }
+  const bindings = bindingsOf(actor)
+  const staff = bindings.find((b): b is StaffBinding => b.role === 'staff')
+  if (staff) {
+    const township = staff.scope === 'township' ? (staff.township ?? null) : (input.township ?? null)
+    if (staff.scope === 'township' && input.township && input.township !== staff.township) {
+      throw new AppError('forbidden', '乡镇人大工作人员只能查看本乡镇的接待登记')
+    }
+    const stations = (await directory.stationsOfCounty(staff.countyCode)).filter((s) => !township || s.township === township)
+    return { scopes: [{ countyCode: staff.countyCode, township }], access: 'full', stations }
+  }
+  const own = bindings.find((b): b is SupervisorBinding | DeputyBinding => b.role === 'supervisor' || b.role === 'deputy')
+  if (!own) throw new AppError('forbidden', '只有联络站管理员、代表和人大工作人员可以查看接待登记')
+  const stations = (await Promise.all(own.stationCodes.map((c) => directory.station(c)))).filter((s): s is StationDoc => !!s)
+  return { scopes: stations.map((s) => ({ stationCode: s.code })), access: own.role === 'supervisor' ? 'full' : 'masked', stations }
+}

@@ -1,0 +1,34 @@
+import { defineFunction } from '../_core/runtime/define-function'
+import { exportRegister } from '../_core/usecases/visit/export'
+import { closeVisit, missingFieldsList, recordOpinion } from '../_core/usecases/visit/follow-up'
+import { createVisit, getVisit, listVisits, updateVisit } from '../_core/usecases/visit/records'
+import { applyRetention, setRetention, visitSettings } from '../_core/usecases/visit/retention'
+import { sessionSummary, today } from '../_core/usecases/visit/sessions'
+import { createProblem, listProblems, listSpotChecks, recordCallback, resolveProblem, spotCheck } from '../_core/usecases/visit/supervision'
+
+/**
+ * 接待登记: supervisors log every visitor at a reception (also from offline drafts, synced once),
+ * turn matters into 交办单, fill 办理结果 and 选民群众对办理结果的意见 and close; staff spot-check
+ * with callbacks and keep the problem list; everyone concerned exports the 登记表.
+ */
+export const visitFunction = defineFunction('visit', {
+  today,
+  create: createVisit,
+  update: updateVisit,
+  get: getVisit,
+  list: listVisits,
+  recordOpinion,
+  close: closeVisit,
+  missingFields: missingFieldsList,
+  sessionSummary,
+  spotCheck,
+  listSpotChecks,
+  recordCallback,
+  createProblem,
+  resolveProblem,
+  listProblems,
+  exportRegister,
+  settings: visitSettings,
+  setRetention,
+  applyRetention,
+})

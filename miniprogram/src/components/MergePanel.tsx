@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import { call } from '../api/client'
+import type { PanelApi } from './WorkItemShell'
+import { ChipGroup, FieldError, NoteField, VerbPanel } from './WorkForm'
+import { useVerb } from './work'
+
+interface Candidate {
+  id: string
+  number: string
+  excerpt: string
+  stateLabel: string
+}
+
+/**
+ * 并案: fold this item into another open item about the same matter (its followers move along).
+ * Candidates are the open items at the same station or township that read alike.
+ */
+export default function MergePanel({ api }: { api: PanelApi }) {
+  const [candidates, setCandidates] = useState<Candidate[] | null>(null)
+  const [into, setInto] = useState<string | undefined>()
+  const [reason, setReason] = useState('')
+  const { busy, errors, run, clear } = useVerb(api.done)
+
+  useEffect(() => {
+    call('suggestion', 'similar', { stationCode: api.item.stationCode, content: api.item.content.slice(0, 2000) })
+      .then((res) => setCandidates(res.items.filter((i) => i.id !== api.item.id)))
+      .catch(() => setCandidates([]))
+  }, [api.item.id, api.item.stationCode, api.item.content])
+
+  return (
+    <VerbPanel
+      verb="merge"
+      title="并入另一件同类事项"
+      hint="并案后本事项不再单独办理，反映人和关注者会转到所并入的事项，并收到通知。"
+      busy={busy === 'merge'}
+      error={errors.form}
+      confirmText="确认并案"
+      onConfirm={() => void run('merge', { id: api.item.id, intoId: into ?? '', reason: reason.trim() }, '已并案')}
+      onCancel={api.cancel}
+    >
+      {candidates === null ? (
+        <Skeleton rows={2} animated />
+      ) : candidates.length === 0 ? (
+        <View className="muted" id="merge-none">
+          没有找到同站点或同乡镇内内容相近的在办事项，无法并案。
+        </View>
+      ) : (
+        <ChipGroup
+          name="into"
+          columns={1}
+          options={candidates.map((c) => ({ value: c.id, label: c.excerpt, hint: `${c.number} · ${c.stateLabel}` }))}
+          value={into}
+          onChange={(v) => {
+            setInto(v)
+            clear()
+          }}
+        />
+      )}
+      <FieldError message={errors.intoId ? '请选择要并入的事项' : undefined} id="error-intoId" />
+      <NoteField name="reason" label="并案说明" required value={reason} max={200} error={errors.reason} onChange={setReason} placeholder="如：与该事项反映的是同一路段的路灯问题" />
+    </VerbPanel>
+  )
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Role } from '@shared/domain/roles'
+import { call } from '../api/client'
+import './RoleEntries.css'
+
+/** The workbench of each role, in its own subpackage (loaded only when opened; 我的 preloads them on Wi-Fi). */
+const WORKBENCHES: Array<{ role: Role; title: string; hint: string; url: string }> = [
+  { role: 'deputy', title: '代表工作台', hint: '接单、即时答复、提交人大、评价办理结果', url: '/packages/deputy/home/index' },
+  { role: 'staff', title: '人大派单台', hint: '派单、督办、延期审批、并案与转办', url: '/packages/staff/board/index' },
+  { role: 'department', title: '承办工作台', hint: '签收、报告进展、申请延期、销单', url: '/packages/department/queue/index' },
+  { role: 'supervisor', title: '接待登记', hint: '接待日登记、交办单、办理结果回访', url: '/packages/supervisor/pages/home/index' },
+]
+
+/**
+ * 工作台 entries on 我的, for the roles this WeChat identity holds (directory.whoami). A resident
+ * sees nothing here. `version` changes when the local demo identity is switched.
+ */
+export default function RoleEntries({ version = 0 }: { version?: number }) {
+  const [roles, setRoles] = useState<Role[]>([])
+  const [name, setName] = useState<string | null>(null)
+
+  const load = () => {
+    call('directory', 'whoami', {})
+      .then((me) => {
+        setRoles(me.roles)
+        setName(me.displayName)
+      })
+      .catch(() => {
+        /* without an answer the resident view stays as it is */
+      })
+  }
+
+  useEffect(load, [version])
+  // roles may have been bound meanwhile (我的身份): ask again when 我的 shows again
+  const hidden = useRef(false)
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (hidden.current) load()
+    hidden.current = false
+  })
+
+  const mine = WORKBENCHES.filter((w) => roles.includes(w.role))
+  if (mine.length === 0) return null
+  return (
+    <View id="role-entries">
+      <View className="section-title">
+        <Text>我的工作台</Text>
+        {name && <Text className="section-title__extra">{name}</Text>}
+      </View>
+      {mine.map((w) => (
+        <View className="card role-entry" key={w.role} id={`workbench-${w.role}`} onClick={() => void Taro.navigateTo({ url: w.url })}>
+          <View className="role-entry__text">
+            <View className="role-entry__title">{w.title}</View>
+            <View className="role-entry__hint">{w.hint}</View>
+          </View>
+          <Text className="role-entry__arrow">›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

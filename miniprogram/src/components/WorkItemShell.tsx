@@ -1,0 +1,182 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import type { SuggestionDetail } from '@shared/api/suggestion'
+import { call } from '../api/client'
+import Blank from './Blank'
+import { HandlingCard, ItemSummary, Timeline } from './ItemDetail'
+import { VERB_LABELS } from './workbench'
+import './WorkForm.css'
+import './Workbench.css'
+import { useLoadable } from '../lib/use-api'
+
+export interface PanelApi {
+  item: SuggestionDetail
+  /** the verb went through: show the item it returned and close the form */
+  done: (next: SuggestionDetail) => void
+  cancel: () => void
+}
+
+/**
+ * The item page of a role's workbench (deputy, staff, department): the item as everyone sees it,
+ * the verbs this person may use now (from the item's allowedActions, never guessed), and the form
+ * of the chosen verb opened in place. Loads on open, again when the page shows after another
+ * page, and on pull-down.
+ */
+export default function WorkItemShell({
+  verbs,
+  extraVerbs,
+  renderPanel,
+  onPick,
+  banner,
+}: {
+  /** the verbs this workbench offers, in order; `primary` ones are the step forward */
+  verbs: Array<{ verb: string; primary?: boolean; label?: string }>
+  /** verbs allowed beyond allowedActions (e.g. 审核放行, which the detail does not list) */
+  extraVerbs?: (item: SuggestionDetail) => string[]
+  renderPanel: (verb: string, api: PanelApi) => ReactNode
+  /** a verb handled elsewhere (e.g. 派单 opens its own page): return true to skip the panel */
+  onPick?: (verb: string, item: SuggestionDetail) => boolean
+  /** something role-specific above the item (a hint, a warning) */
+  banner?: (item: SuggestionDetail) => ReactNode
+}) {
+  const router = useRouter()
+  const id = router.params.id ? decodeURIComponent(router.params.id) : null
+  const [loaded, reload] = useLoadable<SuggestionDetail>(id, () => call('suggestion', 'get', { id: id as string }))
+  const [data, setData] = useState<SuggestionDetail | null>(null)
+  const [active, setActive] = useState<string | null>(null)
+  const hidden = useRef(false)
+
+  useEffect(() => {
+    if (loaded.status === 'ready') setData(loaded.data)
+  }, [loaded])
+
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (hidden.current && id) void reload()
+    hidden.current = false
+  })
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useEffect(() => {
+    if (!active) return
+    // bring the opened form into view (below the item's text)
+    const t = setTimeout(() => {
+      Taro.pageScrollTo({ selector: `#panel-${active}`, duration: 200, offsetTop: -12 } as Taro.pageScrollTo.Option)?.catch?.(() => {})
+    }, 60)
+    return () => clearTimeout(t)
+  }, [active])
+
+  if (!id || (!data && loaded.status === 'error')) {
+    const error = loaded.status === 'error' ? loaded.error : null
+    const missing = !error || ['not_found', 'forbidden', 'validation_failed'].includes(error.code)
+    return (
+      <View className="page work-item" id="work-item-error">
+        <View className="card work-item__state">
+          <Blank picture={error?.code === 'network_error' ? 'network' : 'mine'} title={missing ? '没有找到这件事项' : '暂时无法打开'} description={error?.message} />
+          {!missing && (
+            <Button className="big-button" type="primary" block onClick={() => void reload()}>
+              重新加载
+            </Button>
+          )}
+        </View>
+      </View>
+    )
+  }
+
+  if (!data) {
+    return (
+      <View className="page work-item" id="work-item-loading">
+        <View className="card">
+          <Skeleton rows={5} animated />
+        </View>
+        <View className="card">
+          <Skeleton rows={2} animated />
+        </View>
+      </View>
+    )
+  }
+
+  const allowed = new Set([...data.allowedActions, ...(extraVerbs?.(data) ?? [])])
+  const buttons: ActionButton[] = verbs
+    .filter((v) => allowed.has(v.verb))
+    .map((v) => ({ verb: v.verb, primary: v.primary, label: v.label ?? VERB_LABELS[v.verb] ?? v.verb }))
+
+  const api: PanelApi = {
+    item: data,
+    done: (next) => {
+      setData(next)
+      setActive(null)
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
+    },
+    cancel: () => setActive(null),
+  }
+
+  return (
+    <View className="page work-item" id="work-item">
+      {banner?.(data)}
+      <ItemSummary d={data} contact />
+      {active ? (
+        <View>
+          <View className="section-title">
+            <View>{VERB_LABELS[active] ?? '办理'}</View>
+          </View>
+          {renderPanel(active, api)}
+        </View>
+      ) : buttons.length > 0 ? (
+        <ActionBar
+          actions={buttons}
+          title="现在可以办理"
+          onPick={(verb) => {
+            if (onPick?.(verb, data)) return
+            setActive(verb)
+          }}
+        />
+      ) : (
+        <View className="work-item__none" id="work-item-none">
+          此事项当前无需您办理，进展会显示在下方。
+        </View>
+      )}
+      <HandlingCard d={data} />
+      <Timeline d={data} />
+    </View>
+  )
+}
+
+export interface ActionButton {
+  verb: string
+  label: string
+  /** the step that moves the item forward; the others are outlined */
+  primary?: boolean
+}
+
+/** The verbs the caller may use now (from allowedActions), the main one first and filled. */
+export function ActionBar({ actions, onPick, title = '办理' }: { actions: ActionButton[]; onPick: (verb: string) => void; title?: string }) {
+  if (actions.length === 0) return null
+  return (
+    <View>
+      <View className="section-title">
+        <Text>{title}</Text>
+      </View>
+      <View className="card action-bar" id="action-bar">
+        {actions.map((a) => (
+          <Button
+            key={a.verb}
+            id={`action-${a.verb}`}
+            className={`action-bar__button ${a.primary ? 'action-bar__button--primary' : ''}`}
+            type={a.primary ? 'primary' : 'default'}
+            fill={a.primary ? 'solid' : 'outline'}
+            onClick={() => onPick(a.verb)}
+          >
+            {a.label}
+          </Button>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,67 @@
+/**
+ * Helpers of the role workbenches (deputy, staff, department subpackages only).
+ */
+import Taro from '@tarojs/taro'
+import { EVENT_LABELS } from '@shared/domain/transitions'
+
+/** Button text of each verb (allowedActions uses the function's action names). */
+export const VERB_LABELS: Record<string, string> = {
+  accept: EVENT_LABELS.accept,
+  answer: EVENT_LABELS.answer,
+  escalate: EVENT_LABELS.escalate,
+  dispatch: EVENT_LABELS.dispatch,
+  acknowledge: EVENT_LABELS.acknowledge,
+  progress: EVENT_LABELS.progress,
+  requestExtension: EVENT_LABELS.request_extension,
+  decideExtension: EVENT_LABELS.decide_extension,
+  resolve: EVENT_LABELS.resolve,
+  sendBack: EVENT_LABELS.send_back,
+  rate: EVENT_LABELS.verify,
+  deputyRate: '评价办理结果',
+  supervise: EVENT_LABELS.supervise,
+  merge: EVENT_LABELS.merge,
+  refer: EVENT_LABELS.refer,
+  withdraw: EVENT_LABELS.withdraw,
+  release: '审核放行',
+}
+
+/** Today in Asia/Shanghai as YYYY-MM-DD (deadlines are whole Beijing days). */
+export function todayInBeijing(now = Date.now()): string {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10)
+}
+
+/** Calendar days from today to a YYYY-MM-DD date (negative when past). */
+export function daysUntil(date: string, now = Date.now()): number {
+  const a = Date.parse(`${todayInBeijing(now)}T00:00:00Z`)
+  const b = Date.parse(`${date}T00:00:00Z`)
+  return Math.round((b - a) / 86_400_000)
+}
+
+/** "12月10日前" / "今天到期" / "已超期" — the deadline as a badge text. */
+export function deadlineText(deadline: string, overdue: boolean): string {
+  if (overdue) return '已超期'
+  // the server decides overdue (its clock); the phone's date only words the last day
+  if (daysUntil(deadline) === 0) return '今天到期'
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(deadline)
+  return m ? `${Number(m[1])}月${Number(m[2])}日前办结` : `${deadline}前办结`
+}
+
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
+
+/** Navigates to a page of a role's subpackage with the item id. */
+export function openItem(url: string, id: string, extra = ''): void {
+  void Taro.navigateTo({ url: `${url}?id=${encodeURIComponent(id)}${extra}` })
+}

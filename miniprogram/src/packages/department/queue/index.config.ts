@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '承办工作台',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

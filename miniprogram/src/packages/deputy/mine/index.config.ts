@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我接的单',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

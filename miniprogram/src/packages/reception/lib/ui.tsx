@@ -1,0 +1,161 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import type { SessionSummary } from '@shared/api/reception'
+import { formatChineseDate } from '@shared/domain/reception/dates'
+import Blank from '../../../components/Blank'
+
+/**
+ * Small building blocks of the reception pages. Every tap target is at least 88 design px
+ * (44 CSS px); ids follow `chip-<group>-<value>` so tests and screen readers find them.
+ */
+
+export interface Option<T extends string> {
+  value: T
+  label: string
+  hint?: string
+}
+
+export function Chips<T extends string>({
+  name,
+  options,
+  value,
+  onChange,
+  columns = 3,
+}: {
+  name: string
+  options: ReadonlyArray<Option<T>>
+  value: T | readonly T[] | undefined
+  onChange: (next: T) => void
+  columns?: 1 | 2 | 3 | 4
+}) {
+  const on = (v: T) => (Array.isArray(value) ? value.includes(v) : value === v)
+  return (
+    <View className={`rc-chips rc-chips--${columns}`} id={`chips-${name}`}>
+      {options.map((o) => (
+        <View key={o.value} id={`chip-${name}-${o.value}`} className={`rc-chip ${on(o.value) ? 'rc-chip--on' : ''}`} onClick={() => onChange(o.value)}>
+          <Text className="rc-chip__label">{o.label}</Text>
+          {o.hint && <Text className="rc-chip__hint">{o.hint}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function Label({ children, extra, required }: { children: ReactNode; extra?: ReactNode; required?: boolean }) {
+  return (
+    <View className="rc-label">
+      <Text>
+        {children}
+        {required && <Text className="rc-required">*</Text>}
+      </Text>
+      {extra !== undefined && <Text className="rc-label__extra">{extra}</Text>}
+    </View>
+  )
+}
+
+export function Hint({ children }: { children: ReactNode }) {
+  return <View className="rc-hint">{children}</View>
+}
+
+export function ErrorText({ message, id }: { message?: string | null; id?: string }) {
+  return message ? (
+    <View className="rc-error" id={id}>
+      {message}
+    </View>
+  ) : null
+}
+
+/** A coloured note: info (blue), warn (amber, e.g. 待确认), alert (red), ok (green). */
+export function Notice({ tone, children, id }: { tone: 'info' | 'warn' | 'alert' | 'ok'; children: ReactNode; id?: string }) {
+  return (
+    <View className={`rc-notice rc-notice--${tone}`} id={id}>
+      {children}
+    </View>
+  )
+}
+
+export function Badge({ tone, children }: { tone: 'info' | 'warn' | 'alert' | 'ok' | 'plain'; children: ReactNode }) {
+  return <Text className={`rc-badge rc-badge--${tone}`}>{children}</Text>
+}
+
+/** − n + with large buttons (the number of deputies, reminder days). */
+export function Stepper({ name, value, min, max, unit, onChange }: { name: string; value: number; min: number; max: number; unit: string; onChange: (n: number) => void }) {
+  return (
+    <View className="rc-stepper" id={`stepper-${name}`}>
+      <View className={`rc-stepper__button ${value <= min ? 'rc-stepper__button--off' : ''}`} id={`stepper-${name}-minus`} onClick={() => value > min && onChange(value - 1)}>
+        −
+      </View>
+      <Text className="rc-stepper__value" id={`stepper-${name}-value`}>
+        {value}
+      </Text>
+      <View className={`rc-stepper__button ${value >= max ? 'rc-stepper__button--off' : ''}`} id={`stepper-${name}-plus`} onClick={() => value < max && onChange(value + 1)}>
+        +
+      </View>
+      <Text className="rc-stepper__unit">{unit}</Text>
+    </View>
+  )
+}
+
+export function LoadingCards({ id, cards = 2 }: { id?: string; cards?: number }) {
+  return (
+    <View className="page rc-page" id={id}>
+      {Array.from({ length: cards }, (_, i) => (
+        <View className="card" key={i}>
+          <Skeleton rows={i === 0 ? 4 : 3} animated />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function ErrorState({ id, title, message, network, onRetry }: { id?: string; title: string; message: string; network?: boolean; onRetry?: () => void }) {
+  return (
+    <View className="page rc-page" id={id}>
+      <View className="card">
+        <Blank picture={network ? 'network' : 'station'} title={title} description={message} />
+        {onRetry && (
+          <Button className="rc-cta-button" type="primary" onClick={onRetry}>
+            重新加载
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export function dateLine(s: Pick<SessionSummary, 'date' | 'weekdayLabel' | 'startTime' | 'endTime'>): string {
+  return `${formatChineseDate(s.date)} ${s.weekdayLabel} ${s.startTime}–${s.endTime}`
+}
+
+/** The badges of a session: status, 待确认, 已调整. */
+export function SessionBadges({ s }: { s: SessionSummary }) {
+  return (
+    <>
+      {s.status === 'cancelled' && <Badge tone="alert">已取消</Badge>}
+      {s.status === 'held' && <Badge tone="ok">已举行</Badge>}
+      {s.status === 'planned' && !s.confirmed && <Badge tone="warn">日期待确认</Badge>}
+      {s.moved && <Badge tone="info">节假日调整</Badge>}
+    </>
+  )
+}
+
+/** One session in a list: date and time, place, theme, deputies; the whole row opens it. */
+export function SessionRow({ s, showStation, onOpen }: { s: SessionSummary; showStation?: boolean; onOpen: () => void }) {
+  return (
+    <View className={`rc-session ${s.status === 'cancelled' ? 'rc-session--cancelled' : ''}`} id={`session-${s.id}`} onClick={onOpen}>
+      <View className="rc-session__head">
+        <Text className="rc-session__date">{dateLine(s)}</Text>
+        <Text className="rc-session__arrow">›</Text>
+      </View>
+      <View className="rc-session__badges">
+        <Badge tone="plain">{s.kindLabel}</Badge>
+        <SessionBadges s={s} />
+      </View>
+      {showStation && <View className="rc-session__meta">{s.stationName ?? s.place}</View>}
+      {s.theme && <View className="rc-session__meta">主题：{s.theme}</View>}
+      <View className="rc-session__meta">值班代表：{s.deputyNames.length ? s.deputyNames.join('、') : '未安排'}</View>
+      {s.moved && s.moveReason && <View className="rc-session__note">{s.moveReason}</View>}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '接待公告',
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '接待登记',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '待补填',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记记录',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '抽查回访',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,160 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import QRCode from 'qrcode'
+import { createWechatMiniCode, pngFromResult } from '../../cloudfunctions/_core/adapters/wechat-mini-code'
+import { createLocalServer } from '../../cloudfunctions/_local/server'
+import { createReceptionFunction } from '../../cloudfunctions/reception/function'
+import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { reception, requestId, rwho, type Reception } from '../support/reception'
+
+const clock = fixedClock('2026-09-14T02:00:00.000Z')
+let backend: TestBackend
+let r: Reception
+let server: Server
+let base: string
+let lySessions: Array<{ id: string; date: string }>
+
+/** RFC 5545 unfolding: a CRLF followed by one space continues the previous line. */
+const unfold = (ics: string) => ics.replace(/\r\n /g, '')
+
+beforeAll(async () => {
+  backend = await createTestBackend({ clock })
+  r = reception(backend)
+  server = createLocalServer({ deps: backend.deps })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  await r.ok(rwho.lyStaff, 'generateSessions', { stationCode: 'LYT01', months: 3 })
+  lySessions = (await r.ok(rwho.lyStaff, 'listSessions', { stationCode: 'LYT01', limit: 10 })).items
+  await r.ok(rwho.lyStaff, 'updateSession', { id: lySessions[0].id, theme: '优化营商环境', invitedOfficials: [{ name: '钱检察官', title: '县人民检察院检察官', kind: 'prosecutor' }] })
+  await r.ok(rwho.lyStaff, 'cancelSession', { id: lySessions[2].id, reason: '与县人代会会期冲突' })
+})
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve))
+  await backend.close()
+})
+
+describe('ICS feeds', () => {
+  it('serves a station feed at GET /ics/station/<code>.ics with the holiday-moved date', async () => {
+    const res = await fetch(`${base}/ics/station/LYT01.ics`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const raw = await res.text()
+    expect(raw.endsWith('\r\n')).toBe(true)
+    const ics = unfold(raw)
+    expect(ics).toContain('BEGIN:VCALENDAR')
+    expect(ics).toContain('X-WR-CALNAME:城关街道人大代表联络站接待日')
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3)
+    expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:20261008T090000')
+    expect(ics).toContain('DTEND;TZID=Asia/Shanghai:20261008T120000')
+    expect(ics).toContain(`UID:${lySessions[0].id}@wudantong`)
+    expect(ics).toContain('SUMMARY:优化营商环境｜代表接待日（城关街道人大代表联络站）')
+    expect(ics).toContain('原定10月2日为国庆节假期，顺延至10月8日')
+    expect(ics).toContain('钱检察官（县人民检察院检察官，检察官）')
+    expect(ics).toContain(`URL:${base}/#/packages/reception/pages/session/index?id=${lySessions[0].id}`)
+    expect(ics.match(/STATUS:CANCELLED/g)).toHaveLength(1)
+    expect(ics.match(/STATUS:CONFIRMED/g)).toHaveLength(2)
+  })
+
+  it('serves a deputy feed with only that deputy’s public duty; meetings only through the action for the deputy', async () => {
+    const view = await r.ok(rwho.lyStaff, 'getSession', { id: lySessions[0].id })
+    const code = view.deputies[0].code
+    await r.ok(rwho.lyStaff, 'createSession', {
+      clientRequestId: requestId(),
+      kind: 'meeting',
+      place: '县人大常委会会议室',
+      date: '2026-10-20',
+      startTime: '15:00',
+      endTime: '17:00',
+      theme: '约见县政府负责人',
+      deputyCodes: [code],
+    })
+    const ics = unfold(await (await fetch(`${base}/ics/deputy/${code}.ics`)).text())
+    expect(ics).toContain(`X-WR-CALNAME:${view.deputies[0].name}代表接待安排`)
+    expect(ics).toContain(`UID:${lySessions[0].id}@wudantong`)
+    expect(ics).not.toContain('约见县政府负责人')
+    const own = await r.ok(rwho.deputy(code), 'icsFeed', { scope: 'deputy', code })
+    expect(own).toMatchObject({ filename: `deputy-${code}.ics`, contentType: 'text/calendar; charset=utf-8' })
+    expect(unfold(own.text)).toContain('SUMMARY:约见县政府负责人｜约见国家机关负责人（县人大常委会会议室）')
+    const stranger = await r.ok(rwho.resident, 'icsFeed', { scope: 'deputy', code })
+    expect(unfold(stranger.text)).not.toContain('约见县政府负责人')
+  })
+
+  it('answers an unknown station or deputy with 404', async () => {
+    expect((await fetch(`${base}/ics/station/NOPE1.ics`)).status).toBe(404)
+    expect((await fetch(`${base}/ics/deputy/NOPE-R9.ics`)).status).toBe(404)
+    expect((await r.refused(rwho.resident, 'icsFeed', { scope: 'station', code: 'NOPE1' })).code).toBe('station_not_found')
+  })
+})
+
+describe('posters', () => {
+  it('serves a printable SVG poster with the station name, date, deputies, theme and a QR code of the station page', async () => {
+    const res = await fetch(`${base}/poster/${lySessions[0].id}.svg`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8')
+    const svg = await res.text()
+    const view = await r.ok(rwho.resident, 'getSession', { id: lySessions[0].id })
+    expect(svg).toContain('城关街道人大代表联络站')
+    expect(svg).toContain('2026年10月8日（星期四）')
+    expect(svg).toContain('09:00–12:00')
+    expect(svg).toContain('优化营商环境')
+    expect(svg).toContain(view.deputies[0].name)
+    expect(svg).toContain('钱检察官（县人民检察院检察官）')
+    expect(svg).toContain('原定10月2日为国庆节假期，顺延至10月8日')
+    expect(svg).toContain('@page { size: A4 portrait')
+    // the QR code is exactly the code of the station page's H5 link on this host
+    const qr = await QRCode.toString(`${base}/#/pages/station/index?code=LYT01`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    const modules = /<path stroke="#000000" d="([^"]+)"/.exec(qr)![1]
+    expect(svg).toContain(`d="${modules}"`)
+    expect(svg).toMatch(/<svg class="code" x="\d+" y="\d+" width="400" height="400"/)
+  })
+
+  it('marks a cancelled session on its poster and refuses PNG and internal sessions', async () => {
+    const svg = await (await fetch(`${base}/poster/${lySessions[2].id}.svg`)).text()
+    expect(svg).toContain('本次活动已取消')
+    expect(svg).toContain('与县人代会会期冲突')
+    const png = await fetch(`${base}/poster/${lySessions[0].id}.png`)
+    expect(png.status).toBe(404)
+    expect((await png.json()).message).toContain('.svg')
+    const meetings = (await r.ok(rwho.lyStaff, 'listSessions', { kind: 'meeting', limit: 5 })).items
+    const meeting = meetings[0]?.id ?? (await r.ok(rwho.lyStaff, 'createSession', { clientRequestId: requestId(), kind: 'meeting', place: '会议室', date: '2026-10-21', startTime: '15:00', endTime: '16:00', deputyCodes: ['LYT01-R1'] })).id
+    expect((await fetch(`${base}/poster/${meeting}.svg`)).status).toBe(404)
+    expect((await fetch(`${base}/poster/nosuchsession.svg`)).status).toBe(404)
+  })
+
+  it('gives the same poster through the poster action', async () => {
+    const out = await r.ok(rwho.resident, 'poster', { id: lySessions[1].id })
+    expect(out).toMatchObject({ filename: `${lySessions[1].id}.svg`, contentType: 'image/svg+xml' })
+    expect(out.svg).toContain('2026年11月6日（星期五）')
+    expect(out.svg).toContain('<svg class="code"')
+  })
+
+  it('uses the WeChat mini-program code (wxacode.getUnlimited, scene = station code) in CloudBase', async () => {
+    const png = await QRCode.toBuffer('stand-in for a mini-program code')
+    const calls: Array<{ apiName: string; requestData: any }> = []
+    const fake = { callWxOpenApi: async (o: { apiName: string; requestData: unknown }) => (calls.push(o as never), { result: png }) }
+    const production = createReceptionFunction(() => createWechatMiniCode(fake))
+    const res = await production({ action: 'poster', payload: { id: lySessions[0].id } }, rwho.resident, backend.deps)
+    if (!res.ok) throw new Error(res.message)
+    expect(calls).toEqual([{ apiName: '/wxa/getwxacodeunlimit', requestData: { scene: 'LYT01', page: 'pages/station/index', check_path: false, env_version: 'release', width: 430 } }])
+    expect((res.data as { svg: string }).svg).toContain(`href="data:image/png;base64,${png.toString('base64')}"`)
+  })
+})
+
+describe('the mini-program code adapter', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
+  it('reads the image whatever shape the open-API channel answers in', () => {
+    expect(pngFromResult(png)).toEqual(png)
+    expect(pngFromResult(png.toString('base64'))).toEqual(png)
+    expect(pngFromResult(png.toString('latin1'))).toEqual(png)
+    expect(pngFromResult({ buffer: png })).toEqual(png)
+    expect(pngFromResult(JSON.parse(JSON.stringify(png)))).toEqual(png)
+  })
+
+  it('turns a WeChat error into a failure, and refuses a scene over 32 characters', async () => {
+    expect(() => pngFromResult({ errcode: 41030, errmsg: 'invalid page' })).toThrow('wxacode: 41030 invalid page')
+    expect(() => pngFromResult('{"errcode":45009,"errmsg":"reach max api daily quota limit"}')).toThrow('45009')
+    const code = createWechatMiniCode({ callWxOpenApi: async () => ({ result: png }) })
+    await expect(code.stationCode('X'.repeat(33))).rejects.toThrow('32')
+    expect(await code.stationCode('LYT01')).toEqual({ kind: 'png', base64: png.toString('base64'), target: 'pages/station/index?scene=LYT01' })
+  })
+})
