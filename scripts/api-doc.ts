@@ -45,7 +45,7 @@ export function renderApiDoc(): string {
     '|---|---|',
     ...Object.entries(ERROR_MESSAGES).map(([code, message]) => `| \`${code}\` | ${message} |`),
     '',
-    '定时任务函数 `timers` 由定时触发器每15分钟调用（`config.json`：`0 */15 * * * * *`），依次执行：标记超期、期限前一工作日提醒、评价期满自动验单、承诺日期回访、接待日提醒（代表提前N天与前一天、受邀人员、订阅群众）、发送订阅消息。它拒绝一切带用户身份的调用；本地服务用 `POST /timer/timers` 手动触发。',
+    '定时任务函数 `timers` 由定时触发器每15分钟调用（`config.json`：`0 */15 * * * * *`），依次执行：标记超期、期限前一工作日提醒、评价期满自动验单、承诺日期回访、接待日提醒（代表提前N天与前一天、受邀人员、订阅群众）、按保存期限清除来访群众个人信息、发送订阅消息。它拒绝一切带用户身份的调用；本地服务用 `POST /timer/timers` 手动触发。',
     '',
   ]
   for (const [fn, actions] of Object.entries(api)) {

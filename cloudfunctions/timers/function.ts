@@ -5,6 +5,7 @@ import { autoVerify } from '../_core/usecases/timers/auto-verify'
 import { followUpPlanned } from '../_core/usecases/timers/follow-up-planned'
 import { deliverOutbox } from '../_core/usecases/timers/deliver-outbox'
 import { remindReceptions } from '../_core/usecases/timers/remind-receptions'
+import { applyVisitRetention } from '../_core/usecases/timers/visit-retention'
 
 /** 定时任务: overdue flags, deadline reminders, auto-verify, planned follow-ups, then delivery. */
 export const timersFunction = defineTimer('timers', {
@@ -13,5 +14,6 @@ export const timersFunction = defineTimer('timers', {
   autoVerify,
   followUpPlanned,
   remindReceptions,
+  applyVisitRetention,
   deliverOutbox,
 })

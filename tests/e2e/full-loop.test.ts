@@ -62,21 +62,21 @@ async function stateIs(page: Page, label: string) {
   await page.waitForFunction(
     ([top, l]) => document.querySelector(`${top} .item-head .state-chip`)?.textContent?.trim() === l,
     [ON_TOP, label] as const,
-    { timeout: 15_000 },
+    { timeout: 30_000 },
   )
 }
 
 /** From 我的, through the 工作台 entry of a role. */
 async function openWorkbench(page: Page, role: 'deputy' | 'staff' | 'department', ready: string) {
   await page.goto(`${e2e.base}/#/pages/mine/index`)
-  await page.waitForSelector(visible(`#workbench-${role}`), { timeout: 15_000 })
+  await page.waitForSelector(visible(`#workbench-${role}`), { timeout: 30_000 })
   await tap(page, `#workbench-${role}`)
-  await page.waitForSelector(visible(ready), { timeout: 15_000 })
+  await page.waitForSelector(visible(ready), { timeout: 30_000 })
 }
 
 async function openItemPage(page: Page, url: string) {
   await page.goto(`${e2e.base}/#${url}?id=${encodeURIComponent(itemId)}`)
-  await page.waitForSelector(visible('.item-head .state-chip'), { timeout: 15_000 })
+  await page.waitForSelector(visible('.item-head .state-chip'), { timeout: 30_000 })
 }
 
 describe('the five-order loop, four people on four phones', () => {
@@ -96,24 +96,24 @@ describe('the five-order loop, four people on four phones', () => {
     await stateIs(page, '已点单')
     expect(await page.locator(visible('#withdraw-button')).count()).toBe(1)
     expect((await stored()).state).toBe('submitted')
-  }, 60_000)
+  }, 120_000)
 
   it('a neighbour typing the same concern is shown the open item and follows it (我也关注)', async () => {
     const page = pages[NEIGHBOUR]
     await page.goto(`${e2e.base}/#/pages/submit/index?code=XWT01&name=${encodeURIComponent('城关镇人大代表联络站')}`)
     await page.waitForSelector(visible('#submit-page'))
     await type(page, '.submit-textarea', '东关村路灯坏了很久了，晚上孩子放学不安全')
-    await page.waitForSelector(visible(`#follow-${itemId}`), { timeout: 15_000 })
+    await page.waitForSelector(visible(`#follow-${itemId}`), { timeout: 30_000 })
     expect(await page.locator(visible('#similar')).innerText()).toContain('东关村通往小学的路上路灯坏了')
     await tap(page, `#follow-${itemId}`)
     await page.waitForFunction((top) => document.querySelector(`${top} #similar`)?.textContent?.includes('已关注'), ON_TOP)
     expect((await stored()).followerCount).toBe(2)
-  }, 60_000)
+  }, 120_000)
 
   it('the deputy takes the order (接单) and submits it to the congress (提交人大)', async () => {
     const page = pages[DEPUTY]
     await openWorkbench(page, 'deputy', '#deputy-home')
-    await page.waitForSelector(visible(`#queue-item-${itemId}`), { timeout: 15_000 })
+    await page.waitForSelector(visible(`#queue-item-${itemId}`), { timeout: 30_000 })
     await page.waitForFunction((top) => document.querySelector(`${top} #count-waiting .tile__count`)?.textContent === '1', ON_TOP)
     await e2e.screenshot(page, 'loop-deputy-home')
 
@@ -137,12 +137,12 @@ describe('the five-order loop, four people on four phones', () => {
     await tap(page, '#confirm-escalate')
     await stateIs(page, '已提交人大')
     expect((await stored()).state).toBe('escalated')
-  }, 90_000)
+  }, 150_000)
 
   it('staff dispatch it to a department, with the deadline counted in working days', async () => {
     const page = pages[STAFF]
     await openWorkbench(page, 'staff', '#staff-board')
-    await page.waitForSelector(visible(`#queue-item-${itemId}`), { timeout: 15_000 })
+    await page.waitForSelector(visible(`#queue-item-${itemId}`), { timeout: 30_000 })
     await e2e.screenshot(page, 'loop-staff-board')
 
     await tap(page, `#queue-item-${itemId}`)
@@ -161,22 +161,22 @@ describe('the five-order loop, four people on four phones', () => {
     await e2e.screenshot(page, 'loop-staff-dispatch')
     await tap(page, '#confirm-dispatch')
     // back on the item once dispatched
-    await page.waitForSelector(visible('#work-item'), { timeout: 15_000 })
+    await page.waitForSelector(visible('#work-item'), { timeout: 30_000 })
     await stateIs(page, '已派单')
     const item = await stored()
     expect(item.state).toBe('dispatched')
     expect(item.deadline).toBe(due)
-  }, 90_000)
+  }, 150_000)
 
   it('the department acknowledges it and closes it with an outcome (销单)', async () => {
     const page = pages[DEPARTMENT]
     await openWorkbench(page, 'department', '#department-queue')
-    await page.waitForSelector(visible(`#queue-item-${itemId}`), { timeout: 15_000 })
+    await page.waitForSelector(visible(`#queue-item-${itemId}`), { timeout: 30_000 })
     await e2e.screenshot(page, 'loop-department-queue')
 
     await tap(page, `#queue-item-${itemId}`)
     await acknowledgeAndResolve(page, '已安排维修队更换东关村至第二小学路段的12盏路灯，夜间照明已恢复。')
-  }, 90_000)
+  }, 150_000)
 
   it('the resident is not satisfied and asks for it to be handled again (重新办理)', async () => {
     const page = pages[RESIDENT]
@@ -194,14 +194,14 @@ describe('the five-order loop, four people on four phones', () => {
     const item = await stored()
     expect(item.state).toBe('dispatched')
     expect(item.reopenCount).toBe(1)
-  }, 60_000)
+  }, 120_000)
 
   it('the department handles it again', async () => {
     const page = pages[DEPARTMENT]
     await openItemPage(page, '/packages/department/item/index')
     await page.waitForFunction((top) => document.querySelector(`${top} #department-banner`)?.textContent?.includes('重新办理'), ON_TOP)
     await acknowledgeAndResolve(page, '已补装学校门口路段的6盏路灯并逐盏检查，全段照明正常，已电话回访反映人。')
-  }, 90_000)
+  }, 150_000)
 
   it('the resident is satisfied: the item is 已验单 and the timeline shows every step', async () => {
     const page = pages[RESIDENT]
@@ -241,11 +241,11 @@ describe('the five-order loop, four people on four phones', () => {
     await page.goto(`${e2e.base}/#/pages/mine/index`)
     await page.waitForFunction((top) => document.querySelector(`${top} #mine-page`)?.textContent?.includes('已验单'), ON_TOP)
     await e2e.screenshot(page, 'loop-resident-mine')
-  }, 60_000)
+  }, 120_000)
 })
 
 async function acknowledgeAndResolve(page: Page, reply: string) {
-  await page.waitForSelector(visible('#action-acknowledge'), { timeout: 15_000 })
+  await page.waitForSelector(visible('#action-acknowledge'), { timeout: 30_000 })
   await tap(page, '#action-acknowledge')
   await tap(page, '#confirm-acknowledge')
   await stateIs(page, '办理中')

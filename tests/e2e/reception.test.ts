@@ -156,6 +156,7 @@ describe('reception days: generate, subscribe, remind once', () => {
     const ok = await deputy.locator(visible('#check-in-result')).innerText()
     expect(ok).toContain('签到成功')
     expect(ok).toContain('今年已到站 1 次')
+    await deputy.locator(visible('#check-in-result')).scrollIntoViewIfNeeded()
     await e2e.screenshot(deputy, 'reception-duty-check-in')
 
     const other = await e2e.open(deputyOpenid('XWT02-R1'))

@@ -1,4 +1,5 @@
 /** Supervision of the register: random spot checks with callbacks, the problem list, retention of personal data. */
+import { TIMERS } from '../../cloudfunctions/_core/functions'
 import { clientId, visitWorld, vwho, type VisitWorld } from './visit-support'
 
 let w: VisitWorld
@@ -122,5 +123,16 @@ describe('personal data retention', () => {
     expect((await w.visit.ok(vwho.supervisor, 'get', { id: young.id })).visitor.name).toBe('张秀兰')
     expect((await w.visit.ok(vwho.countyStaff, 'applyRetention')).erased).toBe(0)
     expect((await w.visit.refused(vwho.townshipStaff, 'applyRetention')).code).toBe('forbidden')
+  })
+})
+
+describe('retention on the timer', () => {
+  it('erases expired visitors without anyone pressing a button', async () => {
+    await w.visit.ok(vwho.admin, 'setRetention', { retentionMonths: 12 })
+    const [old] = await closedRecords(1)
+    w.at('2027-09-16', '10:00')
+    const fired = await TIMERS.timers(w.backend.deps)
+    expect(fired.ok && (fired.data as any).applyVisitRetention.xiuwu).toMatchObject({ erased: 1 })
+    expect(await w.visit.ok(vwho.supervisor, 'get', { id: old })).toMatchObject({ visitor: null, visitorErased: true })
   })
 })

@@ -9,6 +9,10 @@ export function directoryRepo(store: Store) {
   const departments = store.collection<DepartmentDoc>('departments')
   return {
     county: (code: string) => counties.get(code),
+    /** Every county on this installation (a handful): ordered by the primary key, no index needed. */
+    async allCounties(): Promise<CountyDoc[]> {
+      return (await counties.find({ orderBy: { field: '_id', direction: 'asc' }, limit: 100 })).items
+    },
     station: (code: string) => stations.get(code),
     deputiesByCodes: (codes: string[]) => deputies.getMany(codes),
     deputy: (code: string) => deputies.get(code),
