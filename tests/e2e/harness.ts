@@ -73,5 +73,8 @@ export async function startE2E(options: { clock?: Clock } = {}): Promise<E2E> {
   }
 }
 
-/** Taro H5 keeps earlier pages in the DOM, hidden: look only inside the page being shown. */
-export const visible = (selector: string) => `.taro_page_show ${selector}`
+/**
+ * Taro H5 keeps earlier pages in the DOM: look only inside the page being shown (the page
+ * underneath a pushed one keeps taro_page_show too, marked with taro_page_shade).
+ */
+export const visible = (selector: string) => `.taro_page_show:not(.taro_page_shade) ${selector}`

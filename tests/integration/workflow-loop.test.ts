@@ -56,7 +56,7 @@ describe('the five-order loop, step by step', () => {
       await a.ok(who.department, 'acknowledge', { id })
       await a.ok(who.department, 'resolve', { id, reply: `第${round + 1}次办理结果`, outcome: 'solved' })
     }
-    const third = await a.raw(who.resident, 'rate', { id, rating: 'unsatisfied', reopen: true })
+    const third = await a.raw(who.resident, 'rate', { id, rating: 'unsatisfied', reopen: true, comment: '还是不行' })
     expect(third).toMatchObject({ ok: false, code: 'reopen_limit' })
     const closed = await a.ok(who.resident, 'rate', { id, rating: 'unsatisfied', comment: '仍不满意' })
     expect(closed).toMatchObject({ state: 'verified', residentRating: { rating: 'unsatisfied' } })
@@ -65,8 +65,19 @@ describe('the five-order loop, step by step', () => {
   it('gives a reopened item a fresh deadline as long as the first', async () => {
     const id = await a.walkTo('resolved')
     clock.set('2026-12-01T02:00:00.000Z')
-    const reopened = await a.ok(who.resident, 'rate', { id, rating: 'unsatisfied', reopen: true })
+    const reopened = await a.ok(who.resident, 'rate', { id, rating: 'unsatisfied', reopen: true, comment: '路面仍有坑洼' })
     expect(reopened.deadline).toBe('2026-12-15')
+  })
+
+  it('asks why before sending an item back for re-handling', async () => {
+    const id = await a.walkTo('resolved')
+    expect(await a.raw(who.resident, 'rate', { id, rating: 'unsatisfied', reopen: true })).toEqual({
+      ok: false,
+      code: 'validation_failed',
+      message: '要求重新办理，请写明不满意的原因',
+      field: 'comment',
+    })
+    expect((await a.ok(who.resident, 'get', { id })).state).toBe('resolved')
   })
 
   it('lets a department send a wrongly dispatched item back to staff', async () => {

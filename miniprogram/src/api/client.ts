@@ -4,7 +4,7 @@
  * - Typed from shared/api: the payload is the action's input, the result its validated output.
  * - The transport is picked here, at module level, from the compile-time TARO_ENV, so each bundle
  *   carries only its own (weapp: wx.cloud.callFunction; H5: POST /fn/<name>).
- * - Every failure becomes an ApiError whose message is Chinese text from shared/errors.ts.
+ * - Every failure becomes an ApiError with Chinese text: the server's sentence, or shared/errors.ts.
  */
 import { z } from 'zod'
 import { api, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '@shared/api'
@@ -42,9 +42,12 @@ export function initTransport(): void {
 
 const HAN = /[\u4e00-\u9fff]/
 
-/** The Chinese text shown for a failure: field messages from validation are kept, the rest come from the table. */
+/**
+ * The Chinese text shown for a failure. The server's own Chinese sentence is kept (it says which
+ * field, which state, who was faster); the table's text is the fallback for anything else.
+ */
 function messageFor(code: ErrorCode, serverMessage: string | undefined): string {
-  if (code === 'validation_failed' && serverMessage && HAN.test(serverMessage)) return serverMessage
+  if (code !== 'internal' && serverMessage && HAN.test(serverMessage)) return serverMessage
   return ERROR_MESSAGES[code]
 }
 

@@ -67,7 +67,7 @@ export default function WorkItemShell({
     if (!active) return
     // bring the opened form into view (below the item's text)
     const t = setTimeout(() => {
-      Taro.pageScrollTo({ selector: `#panel-${active}`, duration: 200, offsetTop: -12 } as Taro.pageScrollTo.Option)?.catch?.(() => {})
+      Taro.pageScrollTo({ selector: `#panel-${active}`, duration: 200, offsetTop: -56 } as Taro.pageScrollTo.Option)?.catch?.(() => {})
     }, 60)
     return () => clearTimeout(t)
   }, [active])

@@ -42,6 +42,7 @@ export const follow: UseCase<In<'follow'>, SuggestionDetail> = async (deps, acto
  */
 export const rate: UseCase<In<'rate'>, SuggestionDetail> = async (deps, actor, input) => {
   const reopen = input.rating === 'unsatisfied' && input.reopen
+  if (reopen && !input.comment) throw new AppError('validation_failed', '要求重新办理，请写明不满意的原因', 'comment')
   const doc = await runTransition(deps, actor, input.id, {
     event: reopen ? 'reopen' : 'verify',
     note: input.comment ?? null,

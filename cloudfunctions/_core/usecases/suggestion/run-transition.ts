@@ -85,6 +85,9 @@ async function commitTransition(deps: Deps, doc: SuggestionDoc, spec: Transition
     viaAssignmentForm: doc.viaAssignmentForm,
   })
   if (!decision.ok) throw new AppError(decision.code, decision.message)
+  if (decision.rule.noteRequired && !spec.note?.trim()) {
+    throw new AppError('validation_failed', `${EVENT_LABELS[spec.event]}须填写说明`, 'note')
+  }
 
   const now = deps.clock.now()
   const at = now.toISOString()

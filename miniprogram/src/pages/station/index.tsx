@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import type { StationView } from '@shared/api/directory'
 import { STATION_CODE_PATTERN } from '@shared/domain/stations'
+import { SESSION_PAGE } from '@shared/domain/sessions'
 import { call } from '../../api/client'
 import Blank from '../../components/Blank'
 import { useLoadable } from '../../lib/use-api'
@@ -164,7 +165,11 @@ export default function StationPage() {
           <View className="sessions-empty">接待日安排即将公布</View>
         ) : (
           view.upcomingSessions.map((s) => (
-            <View className="session" key={s.id}>
+            <View
+              className="session"
+              key={s.id}
+              onClick={() => void Taro.navigateTo({ url: `/${SESSION_PAGE}?id=${encodeURIComponent(s.id)}` })}
+            >
               <View className="session__date">
                 <Text>{formatSessionDate(s.date)}</Text>
                 {!s.confirmed && (
