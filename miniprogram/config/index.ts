@@ -162,11 +162,28 @@ function nutuiFontScaleH5(chain: any) {
 }
 
 /**
- * Dependencies trimmed for the mini-program: zod's JSON Schema generator, never used by the app, as
- * a stub (config/zod-json-schema-stub-loader.js); lodash.kebabcase as a 10-line stand-in (config/kebab-case.js).
+ * Dependencies trimmed for the app bundles (both builds; server code is untouched):
+ * - zod's JSON Schema generator, never used by the app, as a stub (zod-json-schema-stub-loader.js);
+ * - zod's English default messages → short Chinese ones (zod-locale-zh.js);
+ * - lodash.kebabcase → a 10-line stand-in (kebab-case.js);
+ * - NutUI Button's CSS for variants the app does not use (nutui-button-trim.js).
  */
 function trimDependencies(chain: any) {
   chain.resolve.alias.set('lodash.kebabcase$', path.join(__dirname, 'kebab-case.js'))
+  chain.module
+    .rule('nutui-button-trim')
+    .test(/[\\/]@nutui[\\/]nutui-react-taro[\\/]dist[\\/]es[\\/]packages[\\/]button[\\/]style[\\/]style\.css$/)
+    .enforce('pre')
+    .use('nutui-button-trim')
+    .loader(require.resolve('postcss-loader'))
+    .options({ postcssOptions: { plugins: [require('./nutui-button-trim.js')()] } })
+  chain.module
+    .rule('zod-locale-zh')
+    .test(/[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]en\.js$/)
+    .enforce('pre')
+    .use('zod-locale-zh')
+    .loader(path.join(__dirname, 'replace-with-loader.js'))
+    .options({ file: path.join(__dirname, 'zod-locale-zh.js') })
   chain.module
     .rule('zod-no-json-schema')
     .test(/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema|json-schema-generator)\.js$/)

@@ -14,9 +14,10 @@ initElderMode()
 installPrivacyHandler()
 
 /**
- * H5 only — two gaps between Taro's H5 output and the accessibility tree (axe, screen readers):
+ * H5 only — gaps between Taro's H5 output and the accessibility tree (axe, screen readers):
  * - components pass WeChat's `aria-role` through as-is; browsers only know `role`;
- * - each page scrolls inside its own element, which keyboard users must be able to focus.
+ * - each page scrolls inside its own element, which keyboard users must be able to focus, and
+ *   is the page's main landmark; the tab bar is its navigation.
  */
 function h5AccessibilityShim(): void {
   if (typeof MutationObserver === 'undefined' || typeof document === 'undefined') return
@@ -26,11 +27,15 @@ function h5AccessibilityShim(): void {
       el.setAttribute('role', role)
       el.removeAttribute('aria-role')
     }
-    if (el.classList.contains('taro_page') && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
+    if (el.classList.contains('taro_page') && !el.hasAttribute('tabindex')) {
+      el.setAttribute('tabindex', '0')
+      el.setAttribute('role', 'main')
+    }
+    if (el.classList.contains('taro-tabbar__tabbar') && !el.hasAttribute('role')) el.setAttribute('role', 'navigation')
   }
   const fix = (el: Element) => {
     fixOne(el)
-    for (const child of Array.from(el.querySelectorAll('[aria-role], .taro_page'))) fixOne(child)
+    for (const child of Array.from(el.querySelectorAll('[aria-role], .taro_page, .taro-tabbar__tabbar'))) fixOne(child)
   }
   fix(document.body)
   new MutationObserver((records) => {

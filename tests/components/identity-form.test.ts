@@ -73,6 +73,7 @@ describe('binding a role on the 我的身份 page', () => {
     expect(await text(page, '#identity-bound')).toContain('您现在是人大代表')
     expect(await page.locator(visible('.identity-role')).allInnerTexts()).toEqual(['群众', '人大代表'])
     expect(await text(page, '#identity-name')).toBe('董海燕')
+    await e2e.screenshot(page, 'identity-bound')
     // the same code a second time: spent
     await page.locator(visible('#identity-code-input input')).fill(issued.data.code)
     await page.locator(visible('#redeem-button')).click()
@@ -120,6 +121,7 @@ describe('issuing a code as the county admin', () => {
     const shown = await text(page, '#issued-code')
     expect(shown).toMatch(/^[A-HJ-NP-Z2-9]{4} [A-HJ-NP-Z2-9]{4}$/)
     expect(await text(page, '#issue-result')).toContain('有效期至')
+    await e2e.screenshot(page, 'identity-admin-issued')
     const redeemed = await e2e.backend.call('directory', { action: 'redeemInvitation', payload: { code: shown.replace(' ', '') } }, 'o-component-new-deputy')
     expect(redeemed).toMatchObject({ ok: true, data: { roles: ['resident', 'deputy'] } })
   })

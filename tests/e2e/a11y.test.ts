@@ -17,6 +17,8 @@ import type { Page } from 'playwright-core'
 import { ARTIFACTS, startE2E, visible, type E2E } from './harness'
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+/** the page on screen (harness.ts `visible`): earlier pages stay in the DOM, shaded */
+const SHOWN = '.taro_page_show:not(.taro_page_shade)'
 const RESIDENT = 'demo-resident-1'
 const STATION_NAME = encodeURIComponent('城关镇人大代表联络站')
 
@@ -91,7 +93,7 @@ async function axe(page: Page, rules?: string[]): Promise<Finding[]> {
 async function smallTargets(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
     const out = []
-    const root = document.querySelector('.taro_page_show')
+    const root = document.querySelector(${JSON.stringify(SHOWN)})
     for (const el of root.querySelectorAll(${JSON.stringify(TAPPABLE)})) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 && r.height === 0) continue
@@ -118,7 +120,7 @@ async function overflows(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
     const out = []
     const vw = document.documentElement.clientWidth
-    const root = document.querySelector('.taro_page_show')
+    const root = document.querySelector(${JSON.stringify(SHOWN)})
     const name = (el) => (el.id ? '#' + el.id : el.tagName.toLowerCase() + (el.classList.length ? '.' + [...el.classList].join('.') : ''))
     const truncates = (cs) => cs.textOverflow === 'ellipsis' || (cs.webkitLineClamp && cs.webkitLineClamp !== 'none')
     for (const el of root.querySelectorAll('*')) {
@@ -162,12 +164,12 @@ async function overflows(page: Page): Promise<string[]> {
 async function fullScreenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(600)
   const height = (await page.evaluate(`(() => {
-    const p = document.querySelector('.taro_page_show')
+    const p = document.querySelector(${JSON.stringify(SHOWN)})
     return Math.max(p.scrollHeight, document.documentElement.scrollHeight)
   })()`)) as number
   const size = page.viewportSize() ?? { width: 390, height: 844 }
   // the page scrolls above the tab bar (≈ 50 px): leave room for it
-  const chrome = (await page.evaluate(`document.documentElement.clientHeight - document.querySelector('.taro_page_show').clientHeight`)) as number
+  const chrome = (await page.evaluate(`document.documentElement.clientHeight - document.querySelector(${JSON.stringify(SHOWN)}).clientHeight`)) as number
   await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height + chrome, size.height), 6000) })
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
@@ -242,11 +244,21 @@ describe.each([
   }, 90_000)
 })
 
+describe('empty states', () => {
+  it('我的 without any item: its picture is decorative, nothing else to fix', async () => {
+    const page = await e2e.open('demo-resident-2')
+    await show(page, { name: 'mine-empty', route: () => 'pages/mine/index', ready: '#mine-empty' })
+    const serious = (await axe(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical')
+    expect(serious.map((f) => `${f.rule}: ${f.targets.join(' | ')}`)).toEqual([])
+    expect(await smallTargets(page)).toEqual([])
+  }, 90_000)
+})
+
 describe('长辈模式', () => {
   it('is switched on from 我的, makes text 1.4× and stays on after a reload', async () => {
     const page = await e2e.open(RESIDENT)
     await show(page, PAGES[2])
-    const titleSize = () => page.evaluate(`parseFloat(getComputedStyle(document.querySelector('.taro_page_show .section-title')).fontSize)`) as Promise<number>
+    const titleSize = () => page.evaluate(`parseFloat(getComputedStyle(document.querySelector(${JSON.stringify(`${SHOWN} .section-title`)})).fontSize)`) as Promise<number>
     const before = await titleSize()
     await page.locator(visible('#elder-mode-row')).click()
     await page.waitForFunction(() => document.documentElement.classList.contains('wdt-elder'))

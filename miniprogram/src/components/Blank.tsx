@@ -25,7 +25,8 @@ export default function Blank({
     <Empty
       className="blank"
       imageSize={88}
-      image={<Image className="blank__picture" src={PICTURES[picture]} mode="aspectFit" />}
+      // decorative: the title says it all (H5: an empty alt keeps screen readers quiet)
+      image={<Image className="blank__picture" src={PICTURES[picture]} mode="aspectFit" nativeProps={{ alt: '' }} />}
       title={title}
       description={description}
     />
