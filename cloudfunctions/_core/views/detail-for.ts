@@ -5,6 +5,7 @@ import type { Actor } from '@shared/domain/roles'
 import { RATING_LABELS, RESOLUTION_OUTCOME_LABELS, decideTransition, type SuggestionEvent } from '@shared/domain/transitions'
 import type { RatingRecord, SuggestionDoc } from '../model'
 import { itemScope } from './item-scope'
+import { overdueNow } from './queue-views'
 import { suggestionDetail } from './suggestion-views'
 
 /** Verbs a page may offer, in the order buttons appear. `rate` covers verify/reopen for residents. */
@@ -66,7 +67,7 @@ export function detailFor(actor: Actor, doc: SuggestionDoc, following: boolean, 
     coDepartmentNames: doc.coDepartmentNames,
     requirements: doc.requirements,
     deadline: doc.deadline,
-    overdue: doc.overdue || (!!doc.deadline && ['dispatched', 'in_progress'].includes(doc.state) && doc.deadline < today),
+    overdue: overdueNow(doc, today),
     extension: doc.extension,
     resolution: doc.resolution
       ? {

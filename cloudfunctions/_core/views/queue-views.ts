@@ -3,6 +3,14 @@ import { GRADES } from '@shared/domain/categories'
 import type { SuggestionDoc } from '../model'
 import { suggestionSummary } from './suggestion-views'
 
+/**
+ * Overdue as a reader should see it now: the timer's flag, or a deadline already past that the
+ * timer has not swept yet (it runs every 15 minutes).
+ */
+export function overdueNow(doc: SuggestionDoc, today: string): boolean {
+  return doc.overdue || (!!doc.deadline && ['dispatched', 'in_progress'].includes(doc.state) && doc.deadline < today)
+}
+
 export function queueItem(doc: SuggestionDoc, today: string): QueueItem {
   return {
     ...suggestionSummary(doc),
@@ -11,7 +19,7 @@ export function queueItem(doc: SuggestionDoc, today: string): QueueItem {
     ownerDeputyName: doc.ownerDeputyName,
     departmentName: doc.departmentName,
     deadline: doc.deadline,
-    overdue: doc.overdue || (!!doc.deadline && ['dispatched', 'in_progress'].includes(doc.state) && doc.deadline < today),
+    overdue: overdueNow(doc, today),
     followerCount: doc.followerCount,
     held: doc.moderation === 'held',
   }
