@@ -157,6 +157,7 @@ async function main() {
   await measure('dispatchBoard (overdue)', n.map(() => () => call(staff, 'dispatchBoard', { filters: { overdue: true }, limit: 20 })))
   await measure('dispatchBoard (township+state)', n.map(() => () => call(staff, 'dispatchBoard', { filters: { township: '城关镇', state: 'in_progress' }, limit: 20 })))
   await measure('dispatchBoard (department+state)', n.map(() => () => call(staff, 'dispatchBoard', { filters: { departmentCode: 'XW-D09', state: 'in_progress' }, limit: 20 })))
+  await measure('dispatchBoard (department)', n.map(() => () => call(staff, 'dispatchBoard', { filters: { departmentCode: 'XW-D09' }, limit: 20 })))
   await measure('departmentQueue', n.map(() => () => call('demo-department-XW-D09', 'departmentQueue', { state: 'in_progress', limit: 20 })))
   await measure('similar', n.map((i) => () => call(`bench-resident-${i}`, 'similar', { stationCode: station, content: '路灯不亮晚上出行不便' })))
 

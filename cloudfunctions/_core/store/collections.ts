@@ -43,6 +43,9 @@ export const COLLECTIONS = [
       { name: 'by_station', fields: [['stationCode', 'asc'], ['createdAt', 'desc']] },
       { name: 'by_county_state', fields: [['countyCode', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
       { name: 'by_department_state', fields: [['departmentCode', 'asc'], ['state', 'asc'], ['deadline', 'asc']] },
+      // The dispatch board filtered by department lists the most recently changed first.
+      { name: 'by_department_state_updated', fields: [['departmentCode', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
+      { name: 'by_department_updated', fields: [['departmentCode', 'asc'], ['updatedAt', 'desc']] },
       { name: 'by_state_deadline', fields: [['state', 'asc'], ['deadline', 'asc']] },
       { name: 'by_county_township_state', fields: [['countyCode', 'asc'], ['township', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
       { name: 'by_county_overdue', fields: [['countyCode', 'asc'], ['overdue', 'asc'], ['deadline', 'asc']] },

@@ -7,11 +7,19 @@
  * - Every failure becomes an ApiError with Chinese text: the server's sentence, or shared/errors.ts.
  */
 import { z } from 'zod'
-import { api, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '@shared/api'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@shared/api'
+import { directoryActions } from '@shared/api/directory'
+import { allSuggestionActions } from '@shared/api/suggestion-actions'
 import { failureSchema } from '@shared/api/common'
 import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '@shared/errors'
 import type { Transport } from './transport'
 import { TransportError } from './transport'
+import { outputSchemaFor, registerApi } from './schemas'
+
+export { registerApi }
+
+// The resident path's functions; role subpackages register the rest when they load.
+registerApi({ directory: directoryActions, suggestion: allSuggestionActions })
 
 const transport: Transport =
   process.env.TARO_ENV === 'h5'
@@ -69,8 +77,12 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     throw toApiError(err)
   }
   if (envelope && typeof envelope === 'object' && (envelope as { ok?: unknown }).ok === true) {
-    const def = api[fn][action] as unknown as { output: z.ZodTypeAny }
-    const parsed = def.output.safeParse((envelope as { data?: unknown }).data)
+    const output = outputSchemaFor(fn, action)
+    if (!output) {
+      console.error(`[api] ${fn}.${action}: no answer schema registered (import the subpackage's register-api)`)
+      throw new ApiError('internal')
+    }
+    const parsed = output.safeParse((envelope as { data?: unknown }).data)
     if (!parsed.success) {
       console.error(`[api] ${fn}.${action}: answer does not match its schema`, parsed.error.issues)
       throw new ApiError('internal')

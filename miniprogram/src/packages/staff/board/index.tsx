@@ -1,3 +1,4 @@
+import '../register-api'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { StationListItem } from '@shared/api/directory'

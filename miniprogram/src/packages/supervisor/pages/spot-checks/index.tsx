@@ -1,3 +1,4 @@
+import '../../register-api'
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
