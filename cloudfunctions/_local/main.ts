@@ -14,6 +14,7 @@ const root = resolve(__dirname, '..', '..')
 const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '127.0.0.1'
 const dataFile = resolve(root, process.env.DATA_FILE ?? 'data/wudantong.sqlite')
+const uploadsDir = resolve(dirname(dataFile), 'photos')
 
 async function main() {
   mkdirSync(dirname(dataFile), { recursive: true })
@@ -25,7 +26,7 @@ async function main() {
     await seedDemoItems(deps)
     console.log(`已写入演示数据：${dataFile}`)
   }
-  const server = createLocalServer({ deps, staticDir: resolve(root, 'dist', 'h5') })
+  const server = createLocalServer({ deps, staticDir: resolve(root, 'dist', 'h5'), uploadsDir })
   server.listen(port, host, async () => {
     const base = `http://${host}:${port}`
     console.log(`\n五单通本地服务已启动：${base}\n`)

@@ -3,8 +3,10 @@
  * fetches without a WeChat identity:
  *   GET /ics/station/<code>.ics   ICS feed of a station's public sessions
  *   GET /ics/deputy/<code>.ics    ICS feed of a deputy's public duty
- *   GET /poster/<sessionId>.svg   printable A4 poster with the station page's QR code
- * In CloudBase the same content comes from the `reception` actions `icsFeed` and `poster`.
+ *   GET /poster/<sessionId>.svg   printable A4 poster (SVG) with the station page's QR code
+ * In CloudBase the same content comes from the `reception` actions `icsFeed` and `poster`; the PNG
+ * poster is drawn by the mini-program or the H5 page from the `poster` action's content (the server
+ * has no CJK fonts to rasterise with), so GET /poster/<id>.png answers with where to find it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AppError, ERROR_MESSAGES } from '@shared/errors'
@@ -45,7 +47,7 @@ export async function receptionRoute(deps: Deps, req: IncomingMessage, res: Serv
       return true
     }
     if (poster![2] === 'png') {
-      fail(res, req, 404, 'not_found', `海报以 SVG 提供（可直接打印）：/poster/${poster![1]}.svg`)
+      fail(res, req, 404, 'not_found', `海报图片（PNG）请在接待公告页点“生成海报”保存；可直接打印的 SVG 版：/poster/${poster![1]}.svg`)
       return true
     }
     const out = await renderSessionPoster(deps, null, poster![1], createH5LinkCode(baseUrlOf(req)))

@@ -1,7 +1,12 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { ERROR_MESSAGES, type Result } from '@shared/errors'
 import { FUNCTIONS, TIMERS } from '../_core/functions'
 import type { Deps } from '../_core/ports'
+import { readLimited } from './http-body'
+import { createPhotoUploads } from './photo-uploads'
 import { serveStatic } from './static-files'
 import { receptionRoute } from './reception-routes'
 import { visitExportRoute } from './visit-routes'
@@ -15,31 +20,17 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
   res.end(JSON.stringify(body))
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        // Stop keeping it, drain the rest so the client can read the 413 answer.
-        req.off('data', onData)
-        req.resume()
-        resolve(null)
-        return
-      }
-      chunks.push(chunk)
-    }
-    req.on('data', onData)
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const bytes = await readLimited(req, MAX_BODY_BYTES)
+  return bytes === null ? null : bytes.toString('utf8')
 }
 
 export interface LocalServerOptions {
   deps: Deps
   /** Folder of the H5 build; omitted in API-only tests. */
   staticDir?: string
+  /** Where residents' photos uploaded from the H5 build are kept; a fresh temporary folder when omitted. */
+  uploadsDir?: string
 }
 
 /**
@@ -47,7 +38,8 @@ export interface LocalServerOptions {
  * `wx.cloud.callFunction({name, data})` delivers, and serves the H5 build. Used by `npm start`,
  * the end-to-end tests, and counties that self-host without CloudBase.
  */
-export function createLocalServer({ deps, staticDir }: LocalServerOptions): Server {
+export function createLocalServer({ deps, staticDir, uploadsDir }: LocalServerOptions): Server {
+  const photos = createPhotoUploads(uploadsDir ?? mkdtempSync(join(tmpdir(), 'wdt-photos-')), () => deps.clock.now())
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local')
     try {
@@ -95,6 +87,7 @@ export function createLocalServer({ deps, staticDir }: LocalServerOptions): Serv
         sendJson(res, 200, await fn(event, openid, deps))
         return
       }
+      if (await photos.route(req, res, url, localIdentity(req))) return
       if ((req.method === 'GET' || req.method === 'HEAD') && (await receptionRoute(deps, req, res, url))) return
       // stats (issue 7): the evaluation workbook, and the Open311 GeoReport v2 read-only export
       const evaluationXlsx = /^\/export\/evaluation\/([A-Za-z0-9_-]{1,32})\/(\d{4})\.xlsx$/.exec(url.pathname)

@@ -93,6 +93,11 @@ export const directoryActions = {
     output: z.object({ items: z.array(stationListItem) }),
   },
   whoami: { input: z.object({}), output: whoami },
+  /** 手机号快速验证: the caller's own number from the code of `<Button open-type="getPhoneNumber">`. */
+  phoneFromCode: {
+    input: z.object({ code: z.string({ error: '缺少手机号授权码' }).trim().min(1, { message: '缺少手机号授权码' }).max(128, { message: '手机号授权码格式不正确' }) }),
+    output: z.object({ phone: z.string() }),
+  },
   /** 消息: the caller's own notifications (the outbox rows addressed to them). */
   myMessages: { input: pageInput, output: page(messageItem) },
   /** 管理员签发一次性邀请码，对方在“我的身份”中输入后绑定角色。 */

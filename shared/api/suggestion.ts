@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CATEGORY_CODES } from '../domain/categories'
 import { CHANNELS, SUGGESTION_STATES } from '../domain/states'
 import { clientRequestId, entityId, mainlandMobile, page, pageInput, stationCode, text } from './common'
+import { isPhotoRef, MAX_PHOTOS } from '../domain/photos'
 
 export const CONTENT_MAX = 2000
 
@@ -21,7 +22,10 @@ export const submitInput = z
     anonymous: z.boolean().default(false),
     contactName: text('称呼', 1, 20).optional(),
     contactPhone: mainlandMobile.optional(),
-    photos: z.array(z.string().max(512)).max(3, { message: '最多上传3张照片' }).default([]),
+    photos: z
+      .array(z.string().max(512).refine(isPhotoRef, { message: '照片未上传成功，请删除后重新添加' }))
+      .max(MAX_PHOTOS, { message: `最多上传${MAX_PHOTOS}张照片` })
+      .default([]),
     location: location.optional(),
   })
   .superRefine((v, ctx) => {

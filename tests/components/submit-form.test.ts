@@ -30,7 +30,7 @@ describe('the submit schema (shared/api/suggestion.ts)', () => {
 
   it('limits the name, the photos and the category', () => {
     expect(messages({ ...base, anonymous: true, contactName: '张'.repeat(21) })).toEqual({ contactName: '称呼不能超过20个字' })
-    expect(messages({ ...base, anonymous: true, photos: ['a', 'b', 'c', 'd'] })).toEqual({ photos: '最多上传3张照片' })
+    expect(messages({ ...base, anonymous: true, photos: ['cloud://env/a.jpg', 'cloud://env/b.jpg', 'cloud://env/c.jpg', 'cloud://env/d.jpg'] })).toEqual({ photos: '最多上传3张照片' })
     expect(messages({ ...base, anonymous: true, categoryCode: 'weather' })).toEqual({ categoryCode: '请选择正确的类别' })
   })
 })

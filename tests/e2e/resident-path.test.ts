@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core'
 import { startE2E, visible, type E2E } from './harness'
 
+// a 4×4 red PNG, as a phone camera picture would arrive (only smaller)
+const LAMP_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4ISYLRwzEcQCi0w+xF+ymLwAAAABJRU5ErkJggg==', 'base64')
+
 let e2e: E2E
 let page: Page
 beforeAll(async () => {
@@ -33,10 +36,25 @@ describe('a resident, after scanning a station code in a browser', () => {
     await page.locator(visible('.category-chip'), { hasText: '城乡建设' }).click()
     await page.locator(visible('.contact__input input')).nth(0).fill('张女士')
     await page.locator(visible('.contact__input input')).nth(1).fill('13912345678')
+
+    // A photo of the broken lamp: the privacy sheet asks first, then the browser's file picker opens.
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator(visible('#add-photo')).click()
+    await page.locator(visible('#privacy-agree')).click()
+    await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: LAMP_PNG })
+    await page.waitForFunction(() => {
+      const photo = document.querySelector('.taro_page_show .photo:not(.photo--add)')
+      return photo !== null && !photo.querySelector('.photo__state')
+    })
     await e2e.screenshot(page, 'resident-submit')
     await page.locator(visible('#submit-button')).click()
     await page.waitForSelector(visible('#item-page'))
     expect(await page.locator(visible('#item-content')).innerText()).toContain('东关村路灯坏了三个多月')
+    // the photo came back from the server and decodes as an image
+    await page.waitForFunction(() => {
+      const img = document.querySelector('.taro_page_show .item-photo img') as HTMLImageElement | null
+      return img !== null && img.complete && img.naturalWidth === 4
+    })
     await e2e.screenshot(page, 'resident-item')
 
     await page.goto(`${e2e.base}/#/pages/mine/index`)

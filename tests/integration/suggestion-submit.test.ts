@@ -72,7 +72,7 @@ describe('suggestion.submit (选民点单)', () => {
   })
 
   it('refuses more than three photos', async () => {
-    const res = await submit({ content: '路面塌陷', photos: ['a', 'b', 'c', 'd'] })
+    const res = await submit({ content: '路面塌陷', photos: ['cloud://env/a.jpg', 'cloud://env/b.jpg', 'cloud://env/c.jpg', 'cloud://env/d.jpg'] })
     expect(res).toMatchObject({ code: 'validation_failed', field: 'photos', message: '最多上传3张照片' })
   })
 })

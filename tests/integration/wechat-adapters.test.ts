@@ -2,6 +2,9 @@ import tcb from '@cloudbase/node-sdk'
 import { createWechatContentCheck } from '../../cloudfunctions/_core/adapters/wechat-content-check'
 import { createWechatSubscribeSender } from '../../cloudfunctions/_core/adapters/wechat-subscribe-sender'
 import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudbase-standin'
+import { createWechatPhoneNumber } from '../../cloudfunctions/_core/adapters/wechat-phone-number'
+import { createDirectoryFunction } from '../../cloudfunctions/directory/function'
+import { createTestBackend, type TestBackend } from '../support/backend'
 
 /**
  * The WeChat adapters run through the real @cloudbase/node-sdk (callWxOpenApi) against the local
@@ -67,5 +70,43 @@ describe('subscribe messages', () => {
     const sender = createWechatSubscribeSender(app(), {})
     expect(await sender.send(message)).toMatchObject({ status: 'failed' })
     expect(calls).toHaveLength(0)
+  })
+})
+
+describe('手机号快速验证 (phonenumber.getPhoneNumber)', () => {
+  const phoneFunction = () => createDirectoryFunction(() => createWechatPhoneNumber(app()))
+  const ask = (code: string) => phoneFunction()({ action: 'phoneFromCode', payload: { code } }, 'o-resident', backend.deps)
+  let backend: TestBackend
+  beforeAll(async () => {
+    backend = await createTestBackend()
+  })
+  afterAll(() => backend.close())
+
+  it("fills the resident's form with the number WeChat verified for the button's code", async () => {
+    answer = () => ({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: '13800001111', purePhoneNumber: '13800001111', countryCode: '86' } })
+    expect(await ask('code-from-button')).toEqual({ ok: true, data: { phone: '13800001111' } })
+    expect(calls[0]).toEqual({ apiName: '/wxa/business/getuserphonenumber', data: { code: 'code-from-button' } })
+  })
+
+  it('asks the resident to retry or type it when the code was already used (40029)', async () => {
+    answer = () => ({ errcode: 40029, errmsg: 'invalid code' })
+    expect(await ask('used-code')).toMatchObject({ ok: false, code: 'validation_failed', message: '获取手机号失败，请重试或直接填写' })
+  })
+
+  it('does not put a number from outside the mainland into a field that only takes mainland mobiles', async () => {
+    answer = () => ({ errcode: 0, phone_info: { purePhoneNumber: '91234567', countryCode: '852' } })
+    expect(await ask('hk-code')).toMatchObject({ ok: false, code: 'validation_failed' })
+  })
+
+  it('says WeChat is unreachable, without a stack, when the call fails', async () => {
+    answer = () => ({ errcode: -1, errmsg: 'system error' })
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+    expect(await ask('any')).toEqual({ ok: false, code: 'network_error', message: '暂时无法获取微信手机号，请直接填写' })
+    spy.mockRestore()
+  })
+
+  it('the local server, which has no WeChat, tells the resident to type the number', async () => {
+    const res = await backend.call('directory', { action: 'phoneFromCode', payload: { code: 'x' } }, 'demo-resident-1')
+    expect(res).toMatchObject({ ok: false, code: 'validation_failed', message: '当前环境无法通过微信获取手机号，请直接填写' })
   })
 })

@@ -3,11 +3,15 @@
  * validation with the shared schema, and a retry after a lost answer that must not create a
  * second item (the form keeps its clientRequestId).
  */
+import { createDirectoryFunction } from '../../cloudfunctions/directory/function'
 import { createTestBackend, type TestBackend } from '../support/backend'
 import { ensureWeappBuild } from '../support/taro-build'
 import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
 
 const OPENID = 'demo-resident-2'
+const fakePhoneDirectory = createDirectoryFunction(() => ({
+  fromCode: async (code: string) => (code === 'code-from-wechat' ? '13900002222' : null),
+}))
 
 let backend: TestBackend
 let sim: Simulator
@@ -19,6 +23,8 @@ beforeAll(async () => {
   ensureWeappBuild()
   backend = await createTestBackend()
   sim = createSimulator(async ({ name, data }) => {
+    // The simulator has no WeChat to verify phone numbers: a fake stands in for that one port.
+    if (name === 'directory' && data.action === 'phoneFromCode') return fakePhoneDirectory(data, OPENID, backend.deps)
     const envelope = await backend.call(name, data, OPENID)
     if (loseNextAnswer) {
       loseNextAnswer = false
@@ -49,6 +55,24 @@ test('checks the form with the shared schema before sending anything', async () 
   expect(error).toBe('请填写反映内容')
   expect(page.text('#error-contactPhone')).toBe('实名反映请留下手机号码，方便代表联系您')
   expect(submitCalls()).toHaveLength(0)
+})
+
+test('使用微信绑定的手机号 fills the phone field with the number WeChat verified', async () => {
+  const button = page.comp.querySelector('#wx-phone')
+  expect(button).toBeTruthy()
+  button!.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'code-from-wechat' } })
+  await page.waitFor(() => sim.cloudCalls.find((c) => c.data.action === 'phoneFromCode'), 'the phone-number call')
+  await page.waitFor(() => page.text('#error-contactPhone') === null, 'the phone error to clear')
+  expect(sim.cloudCalls.find((c) => c.data.action === 'phoneFromCode')!.data.payload).toEqual({ code: 'code-from-wechat' })
+  // the value Taro hands the native input, as WeChat would render it
+  expect(JSON.stringify(page.comp.instance.data)).toContain('"13900002222"')
+})
+
+test('a refused phone-number sheet leaves the field for typing and asks nothing of the server', async () => {
+  const before = sim.cloudCalls.length
+  page.comp.querySelector('#wx-phone')!.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } })
+  await new Promise((r) => setTimeout(r, 100))
+  expect(sim.cloudCalls.length).toBe(before)
 })
 
 test('a retry after a lost answer finds the same item instead of creating a second one', async () => {

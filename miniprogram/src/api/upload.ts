@@ -1,14 +1,16 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from './client'
+import { LOCAL_MODE, getDemoOpenid } from '../lib/demo-identity'
 
 /**
- * Photo upload, next to the function client so that pages never touch `Taro.cloud` themselves.
+ * Photo upload, next to the function client so that pages never touch storage themselves.
  *
  * - weapp: `Taro.cloud.uploadFile` into the CloudBase storage; the answer is a `cloud://` fileID,
  *   which `suggestion.submit` accepts in `photos` and `<Image>` shows directly.
- * - H5 (local server): there is no upload endpoint yet, so photos are not offered there.
+ * - H5 (local server): the picked file's bytes are POSTed to `/upload/photo`, which answers with a
+ *   `/files/photos/…` path that submit accepts and `<Image>` shows.
  */
-export const PHOTO_UPLOAD_AVAILABLE = process.env.TARO_ENV === 'weapp'
+export const PHOTO_UPLOAD_AVAILABLE = process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'h5'
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
@@ -20,14 +22,27 @@ function objectName(localPath: string): string {
   return `suggestion-photos/${d}/${rand}.${ext}`
 }
 
-/** Uploads one local image (from chooseMedia) and resolves with its fileID. */
+async function uploadToLocalServer(localPath: string): Promise<string> {
+  // chooseMedia in H5 hands back a blob: URL of the picked file.
+  const blob = await (await fetch(localPath)).blob()
+  const origin = (process.env.TARO_APP_API_ORIGIN || window.location.origin).replace(/\/+$/, '')
+  const headers: Record<string, string> = { 'content-type': blob.type || 'application/octet-stream' }
+  if (LOCAL_MODE) headers['x-wudantong-openid'] = getDemoOpenid()
+  const res = await fetch(`${origin}/upload/photo`, { method: 'POST', headers, body: blob })
+  const body = (await res.json().catch(() => null)) as { ok?: boolean; data?: { fileID?: string }; message?: string } | null
+  if (body?.ok && body.data?.fileID) return body.data.fileID
+  throw new ApiError('validation_failed', body?.message || '照片上传失败，请检查网络后重试', 'photos')
+}
+
+/** Uploads one local image (from chooseMedia) and resolves with the reference submit accepts. */
 export async function uploadPhoto(localPath: string): Promise<string> {
-  if (!PHOTO_UPLOAD_AVAILABLE) throw new ApiError('internal', '网页版暂不支持上传照片，请在微信小程序中上传')
   try {
+    if (process.env.TARO_ENV === 'h5') return await uploadToLocalServer(localPath)
     const res = await Taro.cloud.uploadFile({ cloudPath: objectName(localPath), filePath: localPath })
     if (!res.fileID) throw new Error('no fileID')
     return res.fileID
-  } catch {
+  } catch (err) {
+    if (err instanceof ApiError) throw err
     throw new ApiError('network_error', '照片上传失败，请检查网络后重试')
   }
 }

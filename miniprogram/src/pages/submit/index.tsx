@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Button as NativeButton, Image, Text, View } from '@tarojs/components'
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { CONTENT_MAX, submitInput, type SubmitInput } from '@shared/api/suggestion'
 import { CATEGORIES, type CategoryCode } from '@shared/domain/categories'
 import { ApiError, call, toApiError } from '../../api/client'
 import { PHOTO_UPLOAD_AVAILABLE, uploadPhoto } from '../../api/upload'
+import { MAX_PHOTOS } from '@shared/domain/photos'
 import PrivacySheet from '../../components/PrivacySheet'
 import { ensurePrivacyConsent } from '../../components/privacy-consent'
 import { charCount } from '../../lib/format'
@@ -16,7 +17,6 @@ import './index.css'
 type FieldErrors = Partial<Record<'content' | 'categoryCode' | 'contactName' | 'contactPhone' | 'photos' | 'form', string>>
 
 const FIELD_NAMES = ['content', 'categoryCode', 'contactName', 'contactPhone', 'photos'] as const
-const MAX_PHOTOS = 3
 /** Location is picked on WeChat's own map; the browser build has no map key. */
 const LOCATION_AVAILABLE = process.env.TARO_ENV === 'weapp'
 
@@ -111,12 +111,24 @@ export default function SubmitPage() {
         let fileID: string | null = null
         try {
           fileID = await uploadPhoto(local)
-        } catch {
-          /* shown on the thumbnail */
+        } catch (err) {
+          // the thumbnail says 上传失败; the reason (format, size, network) goes under the photos
+          setErrors((e) => ({ ...e, photos: toApiError(err).message }))
         }
         setPhotos((list) => list.map((p) => (p.local === local ? { ...p, fileID, failed: !fileID } : p)))
       }),
     )
+  }
+
+  const useWechatPhone = async (detail: { code?: string; errMsg?: string }) => {
+    if (!detail.code) return // refused in WeChat's sheet: the field stays for typing
+    try {
+      const { phone } = await call('directory', 'phoneFromCode', { code: detail.code })
+      setContactPhone(phone)
+      clearError('contactPhone')
+    } catch (err) {
+      setErrors((e) => ({ ...e, contactPhone: toApiError(err).message }))
+    }
   }
 
   const pickPlace = async () => {
@@ -300,7 +312,7 @@ export default function SubmitPage() {
             )}
           </View>
         ) : (
-          <View className="muted">网页版暂不支持上传照片和选择位置，可在文字中写明地点；微信小程序中可添加最多{MAX_PHOTOS}张照片。</View>
+          <View className="muted">此处暂不支持上传照片，可在文字中写明情况。</View>
         )}
         {errors.photos && <View className="field-error" id="error-photos">{errors.photos}</View>}
         {LOCATION_AVAILABLE && (
@@ -374,6 +386,12 @@ export default function SubmitPage() {
                 }}
               />
             </View>
+            {process.env.TARO_ENV === 'weapp' && (
+              // 手机号快速验证: WeChat shows the privacy guide (PrivacySheet) first if needed, then its own sheet.
+              <NativeButton className="contact__wx-phone" id="wx-phone" openType="getPhoneNumber" onGetPhoneNumber={(e) => void useWechatPhone(e.detail)}>
+                使用微信绑定的手机号
+              </NativeButton>
+            )}
             {errors.contactPhone && <View className="field-error" id="error-contactPhone">{errors.contactPhone}</View>}
             <View className="muted contact__privacy">您的联系方式仅对处理此事的代表和工作人员可见。</View>
           </View>

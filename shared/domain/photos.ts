@@ -1,0 +1,11 @@
+/**
+ * Where a resident's photo lives. In the mini-program it is a CloudBase storage fileID
+ * (`cloud://…`); on the local server (H5 build, self-hosting) a path the server serves under
+ * `/files/photos/`. Anything else is not a photo this system stored, so submit refuses it.
+ */
+export const LOCAL_PHOTO_PREFIX = '/files/photos/'
+export const MAX_PHOTOS = 3
+
+export function isPhotoRef(value: string): boolean {
+  return value.startsWith('cloud://') || /^\/files\/photos\/\d{4}-\d{2}-\d{2}\/[a-z0-9]{32}\.(jpg|png|gif|webp)$/.test(value)
+}
