@@ -34,7 +34,7 @@ const upload = (body: Buffer, openid: string | null = 'demo-resident-1', type = 
   fetch(`${base}/upload/photo`, {
     method: 'POST',
     headers: { 'content-type': type, ...(openid ? { [LOCAL_IDENTITY_HEADER]: openid } : {}) },
-    body,
+    body: new Uint8Array(body),
   })
 
 async function submitWith(photos: string[], openid = 'demo-resident-1') {
