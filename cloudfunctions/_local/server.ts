@@ -82,9 +82,7 @@ export function createLocalServer({ deps, staticDir, uploadsDir }: LocalServerOp
           sendJson(res, 400, { ok: false, code: 'validation_failed', message: '请求内容不是有效的 JSON', field: 'body' })
           return
         }
-        const header = req.headers[LOCAL_IDENTITY_HEADER]
-        const openid = typeof header === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(header) ? header : null
-        sendJson(res, 200, await fn(event, openid, deps))
+        sendJson(res, 200, await fn(event, localIdentity(req), deps))
         return
       }
       if (await photos.route(req, res, url, localIdentity(req))) return
@@ -128,10 +126,20 @@ export function createLocalServer({ deps, staticDir, uploadsDir }: LocalServerOp
   })
 }
 
-/** The demo identity of a GET request (same header as `POST /fn`), or null. */
+/**
+ * The demo identity of a request, or null. Percent-encoded, because browsers send header values
+ * as Latin-1 and some demo identities carry a township's name (demo-staff-XW-STAFF-城关镇).
+ */
 function localIdentity(req: IncomingMessage): string | null {
   const header = req.headers[LOCAL_IDENTITY_HEADER]
-  return typeof header === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(header) ? header : null
+  if (typeof header !== 'string') return null
+  let openid: string
+  try {
+    openid = decodeURIComponent(header)
+  } catch {
+    return null
+  }
+  return /^[\p{L}\p{N}_-]{1,64}$/u.test(openid) ? openid : null
 }
 
 /** Open311 readers are anonymous platforms; the export is public and holds no personal data. */

@@ -68,7 +68,7 @@ export const ACTION_DOCS: Record<string, Record<string, ActionDoc>> = {
     checkIn: { summary: '代表亮码进站：记录本站此刻（开始前30分钟至结束后30分钟，北京时间）进行中的接待的到场情况，计入全年到站次数；重复签到无副作用。', who: '本站代表或本场值班代表', errors: ['validation_failed', 'station_not_found', 'forbidden'] },
     currentOnlineWindow: { summary: '网上代表接待日：本站此刻是否开放、值班代表、下次开放时间。只有开放期间可用“网上代表接待日”渠道点单。', who: '任何人', errors: ['validation_failed', 'station_not_found'] },
     icsFeed: { summary: '日历订阅（ICS）文本：站点或代表的接待安排（前30天至今后一年），取消的活动标为已取消，待确认的标为暂定；代表本人和工作人员另含约见、视察等活动。本地服务另有 GET /ics/station/<code>.ics、/ics/deputy/<code>.ics。', who: '任何人', errors: ['validation_failed', 'station_not_found', 'not_found'] },
-    poster: { summary: '可打印的 A4 海报（SVG）：站点、日期、时间、地点、主题、值班代表、受邀人员与站点码（云端为小程序码，本地为 H5 链接二维码）。本地服务另有 GET /poster/<id>.svg。', who: '任何人（公开活动）；其他活动限工作人员与相关代表', errors: ['validation_failed', 'not_found'] },
+    poster: { summary: '接待日海报的内容（站点、日期与星期、时间、地点、主题、值班代表及职务、受邀人员、说明）与站点码：本地为二维码模块矩阵，云端为小程序码图片；手机或浏览器据此绘制 1240×1754（A4，150dpi）的 PNG 供保存和打印。本地服务另有 GET /poster/<id>.svg。', who: '任何人（公开活动）；其他活动限工作人员与相关代表', errors: ['validation_failed', 'not_found'] },
   },
   stats: {
     overview: { summary: '统计总览：时段内（按月，北京时间）的五单漏斗（点单、接单、即时答复、提交人大、派单、销单、验单）、响应率、解决率、满意率、按时办结率、各环节平均天数、重新办理件数、当前超期件数与接待活动统计。每月读一行计数，不逐件统计。口径见 docs/statistics.md。', who: '人大工作人员：县级看全县（可选乡镇），乡镇人员只看本乡镇', errors: ['validation_failed', 'forbidden'] },

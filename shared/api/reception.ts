@@ -170,6 +170,43 @@ export const sessionView = sessionSummary.extend({
 })
 export type SessionView = z.infer<typeof sessionView>
 
+/** The station's code on a poster: a QR matrix (local, self-hosted) or WeChat's mini-program code (CloudBase). */
+export const posterCode = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('qr'),
+    /** what it opens */
+    target: z.string(),
+    /** modules per side */
+    size: z.number().int().min(21).max(177),
+    /** size×size '0'/'1', row by row, 1 = dark */
+    modules: z.string().regex(/^[01]+$/),
+  }),
+  z.object({ kind: z.literal('image'), target: z.string(), mime: z.literal('image/png'), base64: z.string() }),
+])
+
+/** What a reception-day poster says; drawn by shared/domain/reception/poster-layout.ts. */
+export const posterContent = z.object({
+  countyName: z.string(),
+  stationName: z.string(),
+  kindLabel: z.string(),
+  date: z.string(),
+  weekdayLabel: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  confirmed: z.boolean(),
+  address: z.string(),
+  theme: z.string().nullable(),
+  deputies: z.array(z.object({ name: z.string(), position: z.string() })),
+  officials: z.array(z.string()),
+  notes: z.array(z.string()),
+  announcement: z.string().nullable(),
+  status: z.enum(SESSION_STATUSES),
+  cancelReason: z.string().nullable(),
+  callToAction: z.string(),
+  codeHint: z.string(),
+  code: posterCode.nullable(),
+})
+
 export const ruleSlot = z.enum(['in_person', 'online'], { error: '规则类别应为 in_person（到站接待）或 online（网上接待）' })
 
 export const ruleView = z.object({
@@ -340,6 +377,14 @@ export const receptionActions = {
   },
   poster: {
     input: z.object({ id: entityId }),
-    output: z.object({ filename: z.string(), contentType: z.literal('image/svg+xml'), svg: z.string() }),
+    output: z.object({
+      /** `<站名>-<日期>-接待日海报.png`: the name to save the drawn picture under. */
+      filename: z.string(),
+      /** What the phone or browser makes of it (shared/domain/reception/poster-layout.ts). */
+      contentType: z.literal('image/png'),
+      width: z.number(),
+      height: z.number(),
+      content: posterContent,
+    }),
   },
 } as const

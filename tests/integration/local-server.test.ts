@@ -43,6 +43,16 @@ describe('the local server', () => {
     expect((await res.json()).data.roles).toEqual(['resident', 'deputy'])
   })
 
+  it("takes a township worker's demo identity, percent-encoded as browsers must send it", async () => {
+    const res = await post('/fn/directory', JSON.stringify({ action: 'whoami' }), encodeURIComponent('demo-staff-XW-STAFF-城关镇'))
+    expect((await res.json()).data).toMatchObject({ displayName: '魏凤英（城关镇人大主席团）', roles: ['resident', 'staff'] })
+  })
+
+  it('treats a malformed identity header as nobody', async () => {
+    const res = await post('/fn/directory', JSON.stringify({ action: 'whoami' }), '%E4%ZZ')
+    expect(await res.json()).toMatchObject({ ok: false, code: 'unauthenticated' })
+  })
+
   it('answers a broken JSON body with validation_failed', async () => {
     const res = await post('/fn/suggestion', '{"action": "submit",', 'demo-resident-1')
     expect(res.status).toBe(400)

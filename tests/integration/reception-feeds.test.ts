@@ -6,6 +6,10 @@ import { createLocalServer } from '../../cloudfunctions/_local/server'
 import { createReceptionFunction } from '../../cloudfunctions/reception/function'
 import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
 import { reception, requestId, rwho, type Reception } from '../support/reception'
+import type { ActionOutput } from '../../shared/api'
+import type { SessionView } from '../../shared/api/reception'
+
+type Poster = ActionOutput<'reception', 'poster'>
 
 const clock = fixedClock('2026-09-14T02:00:00.000Z')
 let backend: TestBackend
@@ -86,6 +90,23 @@ describe('ICS feeds', () => {
   })
 })
 
+/** The QR matrix drawn by a poster SVG's code path (one subpath per run of dark modules). */
+function matrixOfSvg(svg: string): { size: number; modules: string } {
+  const d = /<path class="code"[^>]* d="([^"]+)"/.exec(svg)![1]
+  const runs = [...d.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)/g)].map((m) => m.slice(1, 5).map(Number))
+  const px = runs[0][3]
+  const x0 = Math.min(...runs.map((r) => r[0]))
+  const y0 = Math.min(...runs.map((r) => r[1]))
+  const size = Math.max(...runs.map((r) => (r[0] - x0 + r[2]) / px), ...runs.map((r) => (r[1] - y0) / px + 1))
+  const grid = Array.from({ length: size * size }, () => '0')
+  for (const [x, y, w] of runs) for (let k = 0; k < w / px; k++) grid[((y - y0) / px) * size + (x - x0) / px + k] = '1'
+  return { size, modules: grid.join('') }
+}
+const matrixOf = (target: string) => {
+  const qr = QRCode.create(target, { errorCorrectionLevel: 'M' })
+  return { size: qr.modules.size, modules: Array.from(qr.modules.data, (b) => (b ? '1' : '0')).join('') }
+}
+
 describe('posters', () => {
   it('serves a printable SVG poster with the station name, date, deputies, theme and a QR code of the station page', async () => {
     const res = await fetch(`${base}/poster/${lySessions[0].id}.svg`)
@@ -94,18 +115,18 @@ describe('posters', () => {
     const svg = await res.text()
     const view = await r.ok(rwho.resident, 'getSession', { id: lySessions[0].id })
     expect(svg).toContain('城关街道人大代表联络站')
-    expect(svg).toContain('2026年10月8日（星期四）')
-    expect(svg).toContain('09:00–12:00')
+    expect(svg).toContain('代表接待日公告')
+    expect(svg).toContain('>10月8日<')
+    expect(svg).toContain('2026年　星期四　09:00–12:00')
     expect(svg).toContain('优化营商环境')
     expect(svg).toContain(view.deputies[0].name)
     expect(svg).toContain('钱检察官（县人民检察院检察官）')
     expect(svg).toContain('原定10月2日为国庆节假期，顺延至10月8日')
+    expect(svg).toContain('扫码反映问题')
     expect(svg).toContain('@page { size: A4 portrait')
+    expect(svg).toContain('viewBox="0 0 1240 1754"')
     // the QR code is exactly the code of the station page's H5 link on this host
-    const qr = await QRCode.toString(`${base}/#/pages/station/index?code=LYT01`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-    const modules = /<path stroke="#000000" d="([^"]+)"/.exec(qr)![1]
-    expect(svg).toContain(`d="${modules}"`)
-    expect(svg).toMatch(/<svg class="code" x="\d+" y="\d+" width="400" height="400"/)
+    expect(matrixOfSvg(svg)).toEqual(matrixOf(`${base}/#/pages/station/index?code=LYT01`))
   })
 
   it('marks a cancelled session on its poster and refuses PNG and internal sessions', async () => {
@@ -114,18 +135,42 @@ describe('posters', () => {
     expect(svg).toContain('与县人代会会期冲突')
     const png = await fetch(`${base}/poster/${lySessions[0].id}.png`)
     expect(png.status).toBe(404)
-    expect((await png.json()).message).toContain('.svg')
+    const refusal = (await png.json()).message
+    expect(refusal).toContain('生成海报')
+    expect(refusal).toContain('.svg')
     const meetings = (await r.ok(rwho.lyStaff, 'listSessions', { kind: 'meeting', limit: 5 })).items
     const meeting = meetings[0]?.id ?? (await r.ok(rwho.lyStaff, 'createSession', { clientRequestId: requestId(), kind: 'meeting', place: '会议室', date: '2026-10-21', startTime: '15:00', endTime: '16:00', deputyCodes: ['LYT01-R1'] })).id
     expect((await fetch(`${base}/poster/${meeting}.svg`)).status).toBe(404)
     expect((await fetch(`${base}/poster/nosuchsession.svg`)).status).toBe(404)
+    expect((await r.refused(rwho.resident, 'poster', { id: meeting })).code).toBe('not_found')
   })
 
-  it('gives the same poster through the poster action', async () => {
-    const out = await r.ok(rwho.resident, 'poster', { id: lySessions[1].id })
-    expect(out).toMatchObject({ filename: `${lySessions[1].id}.svg`, contentType: 'image/svg+xml' })
-    expect(out.svg).toContain('2026年11月6日（星期五）')
-    expect(out.svg).toContain('<svg class="code"')
+  it('gives the poster’s content through the poster action: texts and the QR matrix, for the phone to draw', async () => {
+    const out = (await r.ok(rwho.resident, 'poster', { id: lySessions[1].id })) as Poster
+    const view = (await r.ok(rwho.resident, 'getSession', { id: lySessions[1].id })) as SessionView
+    expect(out).toMatchObject({ filename: '城关街道人大代表联络站-2026-11-06-接待日海报.png', contentType: 'image/png', width: 1240, height: 1754 })
+    expect(out.content).toMatchObject({
+      countyName: '临颍县',
+      stationName: '城关街道人大代表联络站',
+      kindLabel: '代表接待日',
+      date: '2026-11-06',
+      weekdayLabel: '星期五',
+      startTime: view.startTime,
+      endTime: view.endTime,
+      confirmed: true,
+      address: view.address,
+      status: 'planned',
+      callToAction: '扫码反映问题',
+    })
+    expect(out.content.deputies.map((d) => d.name)).toEqual(view.deputies.map((d) => d.name))
+    expect(out.content.deputies[0].position).toContain(view.deputies[0].socialPosition)
+    const code = out.content.code!
+    if (code.kind !== 'qr') throw new Error('expected a QR matrix locally')
+    expect(code.target).toMatch(/\/#\/pages\/station\/index\?code=LYT01$/)
+    expect(code.modules).toHaveLength(code.size * code.size)
+    expect({ size: code.size, modules: code.modules }).toEqual(matrixOf(code.target))
+    // no SVG or picture travels to the phone
+    expect(JSON.stringify(out)).not.toContain('<svg')
   })
 
   it('uses the WeChat mini-program code (wxacode.getUnlimited, scene = station code) in CloudBase', async () => {
@@ -136,7 +181,12 @@ describe('posters', () => {
     const res = await production({ action: 'poster', payload: { id: lySessions[0].id } }, rwho.resident, backend.deps)
     if (!res.ok) throw new Error(res.message)
     expect(calls).toEqual([{ apiName: '/wxa/getwxacodeunlimit', requestData: { scene: 'LYT01', page: 'pages/station/index', check_path: false, env_version: 'release', width: 430 } }])
-    expect((res.data as { svg: string }).svg).toContain(`href="data:image/png;base64,${png.toString('base64')}"`)
+    expect((res.data as { content: { code: unknown } }).content.code).toEqual({
+      kind: 'image',
+      target: 'pages/station/index?scene=LYT01',
+      mime: 'image/png',
+      base64: png.toString('base64'),
+    })
   })
 })
 

@@ -1,7 +1,8 @@
 /**
  * 接待公告 in the weapp build (packages/reception, miniprogram-simulate, real functions): station,
- * time, deputies with their positions, and 加入手机日历 through wx.addPhoneCalendar (the H5 build
- * links the station's ICS feed instead).
+ * time, deputies with their positions, 加入手机日历 through wx.addPhoneCalendar (the H5 build
+ * links the station's ICS feed instead), and 生成海报 (the simulator has no canvas: the page must
+ * say so in Chinese instead of failing silently).
  */
 import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
 import { ensureWeappBuild } from '../support/taro-build'
@@ -59,4 +60,22 @@ test('加入手机日历 adds the session with its Beijing times', async () => {
     endTime: String(Date.parse('2026-09-15T12:00:00+08:00') / 1000),
     location: '修武县城关镇人民政府院内',
   })
+})
+
+test('生成海报 fetches the poster content, shows the preview card and, without a canvas, says why in Chinese', async () => {
+  const before = sim.calls.length
+  await page.tap('link-poster')
+  const call = await page.waitFor(() => sim.cloudCalls.find((c) => c.name === 'reception' && c.data.action === 'poster'), 'the poster call')
+  expect(call.data.payload).toEqual({ id: session.id })
+  await page.waitFor(() => page.text('#poster-preview'), 'the preview card')
+  // miniprogram-simulate has no canvas 2d: a toast and the same words in the card, and a way to retry
+  const toast = await page.waitFor(() => sim.calls.slice(before).find((c) => c.api === 'showToast'), 'the toast')
+  expect(toast.arg.title).toMatch(/海报/)
+  expect(toast.arg.title).toMatch(/[\u4e00-\u9fa5]/)
+  expect(toast.arg.icon).toBe('none')
+  await page.waitFor(() => page.text('#poster-status') === toast.arg.title, 'the same words in the card')
+  expect(page.text('#poster-preview')).toContain('保存海报')
+  expect(page.text('#poster-retry')).toBe('重新生成')
+  // the SVG file path is gone: nothing is written as .svg
+  expect(sim.calls.slice(before).some((c) => /svg/i.test(JSON.stringify(c.arg ?? '')))).toBe(false)
 })

@@ -1,6 +1,6 @@
 import type { Transport } from './transport'
 import { TransportError } from './transport'
-import { LOCAL_MODE, getDemoOpenid } from '../lib/demo-identity'
+import { demoIdentityHeaders } from '../lib/demo-identity'
 
 /**
  * H5 transport: `POST {origin}/fn/<name>` with the same `{action, payload}` body that
@@ -15,8 +15,7 @@ function endpoint(fn: string): string {
 export const httpTransport: Transport = {
   init() {},
   async send(fn, event) {
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
-    if (LOCAL_MODE) headers['x-wudantong-openid'] = getDemoOpenid()
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...demoIdentityHeaders() }
     let res: Response
     try {
       res = await fetch(endpoint(fn), { method: 'POST', headers, body: JSON.stringify(event) })

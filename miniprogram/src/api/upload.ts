@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from './client'
-import { LOCAL_MODE, getDemoOpenid } from '../lib/demo-identity'
+import { demoIdentityHeaders } from '../lib/demo-identity'
 
 /**
  * Photo upload, next to the function client so that pages never touch storage themselves.
@@ -26,8 +26,7 @@ async function uploadToLocalServer(localPath: string): Promise<string> {
   // chooseMedia in H5 hands back a blob: URL of the picked file.
   const blob = await (await fetch(localPath)).blob()
   const origin = (process.env.TARO_APP_API_ORIGIN || window.location.origin).replace(/\/+$/, '')
-  const headers: Record<string, string> = { 'content-type': blob.type || 'application/octet-stream' }
-  if (LOCAL_MODE) headers['x-wudantong-openid'] = getDemoOpenid()
+  const headers: Record<string, string> = { 'content-type': blob.type || 'application/octet-stream', ...demoIdentityHeaders() }
   const res = await fetch(`${origin}/upload/photo`, { method: 'POST', headers, body: blob })
   const body = (await res.json().catch(() => null)) as { ok?: boolean; data?: { fileID?: string }; message?: string } | null
   if (body?.ok && body.data?.fileID) return body.data.fileID

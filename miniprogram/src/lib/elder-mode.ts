@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 
 /**
@@ -104,11 +104,18 @@ export function useElderMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(isElderMode)
   useEffect(() => {
     listeners.add(setOn)
+    // a switch elsewhere may have changed it between this render and now
+    setOn(isElderMode())
     return () => {
       listeners.delete(setOn)
     }
   }, [])
-  return [on, setElderMode]
+  // Sets this switch's own state too: a tap can land before the effect above has subscribed it.
+  const set = useCallback((value: boolean) => {
+    setOn(value)
+    setElderMode(value)
+  }, [])
+  return [on, set]
 }
 
 /**

@@ -1,8 +1,9 @@
 import '../../register-api'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Canvas, Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import type { ActionOutput } from '@shared/api'
 import type { SessionView } from '@shared/api/reception'
 import { formatChineseDate } from '@shared/domain/reception/dates'
 import { SESSION_PAGE, STATION_PAGE } from '@shared/domain/sessions'
@@ -11,9 +12,17 @@ import { useLoadable } from '../../../../lib/use-api'
 import { formatTime } from '../../../../lib/format'
 import { explain } from '../../lib/errors'
 import { editUrl, go, openServerFile, unixSeconds } from '../../lib/links'
+import { downloadBlob, posterPngBlob, PosterError, savePosterToAlbum, weappPosterFile } from '../../lib/poster-canvas'
 import { requestReminderCredit } from '../../lib/reminders'
 import { Badge, ErrorState, LoadingCards, Notice, dateLine } from '../../lib/ui'
 import '../../lib/reception.css'
+import './index.css'
+
+const H5 = process.env.TARO_ENV === 'h5'
+type Poster = ActionOutput<'reception', 'poster'>
+
+/** The weapp canvas the poster is drawn on before it becomes a PNG file. */
+const POSTER_CANVAS = 'poster-canvas'
 
 /** The text residents read when staff wrote no announcement of their own. */
 function defaultAnnouncement(s: SessionView): string {
@@ -38,8 +47,19 @@ export default function SessionPage() {
   const [busy, setBusy] = useState(false)
   const [remindNote, setRemindNote] = useState<{ tone: 'ok' | 'warn' | 'alert'; text: string } | null>(null)
   const [subscribed, setSubscribed] = useState(false)
-  const [posterSrc, setPosterSrc] = useState<string | null>(null)
+  const [poster, setPoster] = useState<Poster | null>(null)
+  /** weapp: the PNG's temp file; H5: an object URL of the PNG blob */
+  const [posterImage, setPosterImage] = useState<string | null>(null)
+  const [posterBusy, setPosterBusy] = useState(false)
+  const [posterError, setPosterError] = useState<string | null>(null)
+  const posterBlob = useRef<Blob | null>(null)
   const shown = useRef(false)
+
+  // H5: the preview's object URL lives as long as it is shown
+  useEffect(() => {
+    if (!H5 || !posterImage) return undefined
+    return () => URL.revokeObjectURL(posterImage)
+  }, [posterImage])
 
   // Back from the edit page: show what changed.
   useDidShow(() => {
@@ -120,22 +140,73 @@ export default function SessionPage() {
     }
   }
 
-  const openPoster = async () => {
-    if (process.env.TARO_ENV === 'h5') {
-      if (s.posterPath) openServerFile(s.posterPath)
+  const scrollToPreview = () => {
+    try {
+      void Promise.resolve(Taro.pageScrollTo({ selector: '#poster-preview', duration: 300 })).catch(() => undefined)
+    } catch {
+      /* an old base library: the preview is there all the same */
+    }
+  }
+
+  // 生成海报: the content from the server, drawn here (the phone has the fonts) into a PNG.
+  const generatePoster = async () => {
+    if (posterBusy) return
+    setPosterBusy(true)
+    setPosterError(null)
+    setPosterImage(null)
+    posterBlob.current = null
+    Taro.showLoading({ title: '正在生成海报', mask: true })
+    try {
+      const out = await call('reception', 'poster', { id: s.id })
+      setPoster(out)
+      if (H5) {
+        const blob = await posterPngBlob(out.content)
+        posterBlob.current = blob
+        setPosterImage(URL.createObjectURL(blob))
+      } else {
+        // the hidden canvas renders with the preview card
+        await new Promise((resolve) => setTimeout(resolve, 60))
+        setPosterImage(await weappPosterFile(`#${POSTER_CANVAS}`, out.content))
+      }
+      Taro.hideLoading()
+      scrollToPreview()
+    } catch (err) {
+      const message = err instanceof PosterError ? err.message : explain(err)
+      setPosterError(message)
+      Taro.hideLoading()
+      void Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+    } finally {
+      setPosterBusy(false)
+    }
+  }
+
+  // 保存海报: H5 downloads the PNG; WeChat saves it to the photo album (asking for the permission).
+  const savePoster = async () => {
+    if (!poster || !posterImage) return
+    if (H5) {
+      if (posterBlob.current) downloadBlob(posterBlob.current, poster.filename)
       return
     }
     try {
-      Taro.showLoading({ title: '正在生成海报' })
-      const out = await call('reception', 'poster', { id: s.id })
-      const path = `${Taro.env.USER_DATA_PATH}/poster-${s.id}.svg`
-      Taro.getFileSystemManager().writeFileSync(path, out.svg, 'utf8')
-      setPosterSrc(path)
+      const result = await savePosterToAlbum(posterImage)
+      if (result === 'saved') void Taro.showToast({ title: '已保存到相册', icon: 'success' })
+      if (result === 'denied') {
+        const answer = await Taro.showModal({
+          title: '无法保存到相册',
+          content: '保存海报需要“保存到相册”权限。请点“去设置”，打开“添加到相册”后再点保存海报。',
+          confirmText: '去设置',
+          cancelText: '取消',
+        })
+        if (answer.confirm) void Taro.openSetting()
+      }
     } catch (err) {
-      void Taro.showToast({ title: explain(err), icon: 'none' })
-    } finally {
-      Taro.hideLoading()
+      void Taro.showToast({ title: err instanceof PosterError ? err.message : explain(err), icon: 'none' })
     }
+  }
+
+  const previewPoster = () => {
+    if (H5 || !posterImage) return
+    void Taro.previewImage({ urls: [posterImage], current: posterImage })
   }
 
   return (
@@ -316,10 +387,10 @@ export default function SessionPage() {
           </View>
         )}
         {s.status !== 'cancelled' && (
-          <View className="rc-link" id="link-poster" onClick={() => void openPoster()}>
+          <View className="rc-link" id="link-poster" onClick={() => void generatePoster()}>
             <View>
-              <Text>接待海报</Text>
-              <Text className="rc-link__hint">A4 可打印，含站点二维码</Text>
+              <Text>生成海报</Text>
+              <Text className="rc-link__hint">A4 图片，可打印张贴，含站点二维码</Text>
             </View>
             <Text className="rc-link__arrow">›</Text>
           </View>
@@ -331,10 +402,41 @@ export default function SessionPage() {
           </View>
         )}
       </View>
-      {posterSrc && (
-        <View className="card" id="poster-preview">
-          <Image className="rc-poster" src={posterSrc} mode="widthFix" showMenuByLongpress />
-          <View className="rc-hint">长按海报可转发或保存；打印请在电脑上打开小程序。</View>
+      {poster && (
+        <View className="card rc-poster-card" id="poster-preview">
+          <View className="rc-poster-card__head">
+            <Text className="rc-poster-card__title">接待日海报</Text>
+            <Text className="rc-poster-card__size">A4 · {poster.width}×{poster.height}</Text>
+          </View>
+          {posterImage ? (
+            <Image className="rc-poster" id="poster-image" src={posterImage} mode="widthFix" showMenuByLongpress onClick={previewPoster} />
+          ) : (
+            <View className="rc-poster-placeholder" id="poster-status">
+              {posterError ?? '正在绘制海报…'}
+            </View>
+          )}
+          <View className="rc-poster-actions">
+            <Button className="rc-poster-actions__button" type="primary" id="poster-save" disabled={!posterImage} onClick={() => void savePoster()}>
+              保存海报
+            </Button>
+            {posterError && (
+              <Button className="rc-poster-actions__button" fill="outline" type="primary" id="poster-retry" onClick={() => void generatePoster()}>
+                重新生成
+              </Button>
+            )}
+            {H5 && s.posterPath && (
+              <Button className="rc-poster-actions__button" fill="outline" id="poster-print" onClick={() => openServerFile(s.posterPath as string)}>
+                打印版（SVG）
+              </Button>
+            )}
+          </View>
+          <View className="rc-hint">
+            {H5 ? `保存为 PNG 图片（${poster.filename}），可直接打印张贴。` : '保存到相册后可打印或转发；点海报放大查看，长按可转发给他人。'}
+          </View>
+          {!H5 && !posterImage && !posterError && (
+            // CSS size = pixel size (inline px are not scaled), so canvasToTempFilePath's area means the same in either unit
+            <Canvas type="2d" id={POSTER_CANVAS} className="rc-poster-canvas" style={{ width: `${poster.width}px`, height: `${poster.height}px` }} />
+          )}
         </View>
       )}
     </View>
