@@ -1,6 +1,7 @@
 import { defineFunction } from '../_core/runtime/define-function'
 import { getStation } from '../_core/usecases/directory/get-station'
 import { listStations } from '../_core/usecases/directory/list-stations'
+import { listDepartments } from '../_core/usecases/directory/list-departments'
 import { whoami } from '../_core/usecases/directory/whoami'
 import { myMessages } from '../_core/usecases/directory/my-messages'
 import { issueInvitation, redeemInvitation } from '../_core/usecases/directory/invitations'
@@ -15,6 +16,7 @@ export function createDirectoryFunction(phoneNumbers: (deps: Deps) => PhoneNumbe
   return defineFunction('directory', {
     getStation,
     listStations,
+    listDepartments,
     whoami,
     phoneFromCode: phoneFromCode(phoneNumbers),
     myMessages,

@@ -86,11 +86,26 @@ export const invitationView = z.object({
   expiresAt: z.string(),
 })
 
+export const DEPARTMENT_KINDS = ['government', 'court', 'procuratorate', 'township_government'] as const
+export const departmentListItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(DEPARTMENT_KINDS),
+  /** 县政府部门 / 法院 / 检察院 / 乡镇人民政府 */
+  kindLabel: z.string(),
+})
+export type DepartmentListItem = z.infer<typeof departmentListItem>
+
 export const directoryActions = {
   getStation: { input: z.object({ stationCode }), output: stationView },
   listStations: {
     input: z.object({ countyCode: z.string().max(32).optional() }),
     output: z.object({ items: z.array(stationListItem) }),
+  },
+  /** 承办单位 of a county (the caller's own county when omitted), for the dispatch form and filters. */
+  listDepartments: {
+    input: z.object({ countyCode: z.string().trim().min(1).max(32, { message: '县代码格式不正确' }).optional() }),
+    output: z.object({ countyCode: z.string(), items: z.array(departmentListItem) }),
   },
   whoami: { input: z.object({}), output: whoami },
   /** 手机号快速验证: the caller's own number from the code of `<Button open-type="getPhoneNumber">`. */

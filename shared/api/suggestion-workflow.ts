@@ -90,6 +90,8 @@ const boardFilters = z.object({
   to: ymd.optional(),
   /** held: text the content check sent to a human before deputies may see it. */
   moderation: z.enum(['pass', 'held']).optional(),
+  /** 延期审批: items whose department asked for more time and staff have not decided yet. */
+  extensionPending: z.literal(true).optional(),
 })
 
 export const queueItem = suggestionSummary.extend({
@@ -101,6 +103,10 @@ export const queueItem = suggestionSummary.extend({
   overdue: z.boolean(),
   followerCount: z.number(),
   held: z.boolean(),
+  /** Working days a department asked for and staff have not decided on yet; null when none. */
+  extensionRequestedDays: z.number().nullable(),
+  /** The owning deputy has given their 代表评价 of the department's work. */
+  deputyRated: z.boolean(),
 })
 export type QueueItem = z.infer<typeof queueItem>
 

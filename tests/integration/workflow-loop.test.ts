@@ -112,6 +112,28 @@ describe('extensions and supervision', () => {
     expect(approved).toMatchObject({ deadline: '2026-12-17', extension: { status: 'approved' } })
   })
 
+  it('lists pending extension requests under 延期审批 on the board until staff decide', async () => {
+    const asking = await a.walkTo('in_progress')
+    const quiet = await a.walkTo('in_progress')
+    await a.ok(who.department, 'requestExtension', { id: asking, workdays: 5, reason: '需等待施工队' })
+    const board = await a.ok(who.countyStaff, 'dispatchBoard', { filters: { extensionPending: true } })
+    expect(board.items.map((i: { id: string }) => i.id)).toEqual([asking])
+    expect(board.items[0].extensionRequestedDays).toBe(5)
+    const all = await a.ok(who.countyStaff, 'dispatchBoard', { filters: { state: 'in_progress' } })
+    expect(all.items.find((i: { id: string }) => i.id === quiet).extensionRequestedDays).toBeNull()
+    await a.ok(who.countyStaff, 'decideExtension', { id: asking, approve: false })
+    expect((await a.ok(who.countyStaff, 'dispatchBoard', { filters: { extensionPending: true } })).items).toEqual([])
+  })
+
+  it("shows on the deputy's own list whether the deputy has rated the department's reply", async () => {
+    const id = await a.walkTo('resolved')
+    const before = await a.ok(who.deputy, 'myHandled', {})
+    expect(before.items.find((i: { id: string }) => i.id === id).deputyRated).toBe(false)
+    await a.ok(who.deputy, 'deputyRate', { id, rating: 'basically_satisfied' })
+    const after = await a.ok(who.deputy, 'myHandled', {})
+    expect(after.items.find((i: { id: string }) => i.id === id).deputyRated).toBe(true)
+  })
+
   it('refuses to decide an extension nobody asked for', async () => {
     const id = await a.walkTo('in_progress')
     expect(await a.raw(who.countyStaff, 'decideExtension', { id, approve: true })).toMatchObject({ code: 'invalid_transition', message: '没有待审批的延期申请' })

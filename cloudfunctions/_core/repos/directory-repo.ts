@@ -21,6 +21,11 @@ export function directoryRepo(store: Store) {
       const page = await stations.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: 500 })
       return page.items
     },
+    /** A county's 承办单位 (a few dozen: departments, court, procuratorate, township governments). */
+    async departmentsOfCounty(countyCode: string): Promise<DepartmentDoc[]> {
+      const page = await departments.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: 500 })
+      return page.items
+    },
     async allStations(): Promise<StationDoc[]> {
       const page = await stations.find({ orderBy: { field: 'code', direction: 'asc' }, limit: 1000 })
       return page.items

@@ -46,6 +46,8 @@ export const COLLECTIONS = [
       // The dispatch board filtered by department lists the most recently changed first.
       { name: 'by_department_state_updated', fields: [['departmentCode', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
       { name: 'by_department_updated', fields: [['departmentCode', 'asc'], ['updatedAt', 'desc']] },
+      // 延期审批: the county's pending extension requests
+      { name: 'by_county_extension', fields: [['countyCode', 'asc'], ['extension.status', 'asc'], ['updatedAt', 'desc']] },
       { name: 'by_state_deadline', fields: [['state', 'asc'], ['deadline', 'asc']] },
       { name: 'by_county_township_state', fields: [['countyCode', 'asc'], ['township', 'asc'], ['state', 'asc'], ['updatedAt', 'desc']] },
       { name: 'by_county_overdue', fields: [['countyCode', 'asc'], ['overdue', 'asc'], ['deadline', 'asc']] },

@@ -22,5 +22,7 @@ export function queueItem(doc: SuggestionDoc, today: string): QueueItem {
     overdue: overdueNow(doc, today),
     followerCount: doc.followerCount,
     held: doc.moderation === 'held',
+    extensionRequestedDays: doc.extension?.status === 'pending' ? doc.extension.workdays : null,
+    deputyRated: Boolean(doc.deputyRating),
   }
 }

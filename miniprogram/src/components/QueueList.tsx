@@ -72,6 +72,7 @@ export default function QueueList({
             <Text className="queue-card__number">{item.number}</Text>
             <View className="queue-card__chips">
               {item.held && <Text className="queue-badge queue-badge--held">待审核</Text>}
+              {item.extensionRequestedDays !== null && <Text className="queue-badge queue-badge--held">申请延期{item.extensionRequestedDays}个工作日</Text>}
               {item.gradeLabel && item.gradeLabel !== '一般' && <Text className="queue-badge queue-badge--grade">{item.gradeLabel}</Text>}
               <StateChip state={item.state} />
             </View>

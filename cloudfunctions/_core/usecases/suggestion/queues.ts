@@ -43,6 +43,7 @@ export const dispatchBoard: UseCase<In<'dispatchBoard'>, QueuePage> = async (dep
   if (f.departmentCode) where.departmentCode = f.departmentCode
   if (f.stationCode) where.stationCode = f.stationCode
   if (f.moderation) where.moderation = f.moderation
+  if (f.extensionPending) where['extension.status'] = 'pending'
   if (f.from || f.to) {
     // Period filters on the filing time; the day is counted in Beijing time.
     where.createdAt = {

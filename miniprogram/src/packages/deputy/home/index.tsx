@@ -8,7 +8,7 @@ import QueueList from '../../../components/QueueList'
 import { usePagedList } from '../../../components/usePagedList'
 import { openItem } from '../../../components/workbench'
 import '../../../components/Workbench.css'
-import { unratedIds } from '../unrated'
+import { needsDeputyRating } from '../unrated'
 
 interface Counts {
   waiting: string
@@ -33,12 +33,11 @@ export default function DeputyHome() {
         call('suggestion', 'stationQueue', { state: 'submitted', limit: PAGE }),
         call('suggestion', 'myHandled', { limit: PAGE }),
       ])
-      const unrated = await unratedIds(mine.items)
       setCounts({
         waiting: `${waiting.items.length}${waiting.nextCursor ? '+' : ''}`,
         open: mine.items.filter((i) => !FINAL_STATES.includes(i.state)).length,
         overdue: mine.items.filter((i) => i.overdue).length,
-        toRate: unrated.size,
+        toRate: mine.items.filter(needsDeputyRating).length,
       })
     } catch {
       /* the list below shows the error */

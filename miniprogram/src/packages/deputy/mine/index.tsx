@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { QueueItem } from '@shared/api/suggestion-workflow'
@@ -7,7 +7,7 @@ import { call } from '../../../api/client'
 import QueueList, { FilterChips } from '../../../components/QueueList'
 import { usePagedList } from '../../../components/usePagedList'
 import { openItem } from '../../../components/workbench'
-import { unratedIds } from '../unrated'
+import { needsDeputyRating } from '../unrated'
 
 type View_ = 'all' | 'open' | 'overdue' | 'rate' | 'closed'
 const OPTIONS: Array<{ value: View_; label: string }> = [
@@ -30,17 +30,12 @@ export default function DeputyMine() {
   const router = useRouter()
   const initial = (OPTIONS.map((o) => o.value) as string[]).includes(router.params.view ?? '') ? (router.params.view as View_) : 'all'
   const [view, setView] = useState<View_>(initial)
-  const [unrated, setUnrated] = useState<Set<string>>(new Set())
   const list = usePagedList<QueueItem>('mine', (cursor) => call('suggestion', 'myHandled', { cursor, limit: 20 }))
-
-  useEffect(() => {
-    if (view === 'rate') void unratedIds(list.state.items).then(setUnrated)
-  }, [view, list.state.items])
 
   const filter = (i: QueueItem): boolean => {
     if (view === 'open') return !FINAL_STATES.includes(i.state)
     if (view === 'overdue') return i.overdue
-    if (view === 'rate') return unrated.has(i.id)
+    if (view === 'rate') return needsDeputyRating(i)
     if (view === 'closed') return FINAL_STATES.includes(i.state)
     return true
   }

@@ -10,8 +10,8 @@ import QueueList, { FilterChips } from '../../../components/QueueList'
 import { usePagedList } from '../../../components/usePagedList'
 import { ChipGroup, FieldLabel } from '../../../components/WorkForm'
 import '../../../components/Workbench.css'
-import { mapLimit, openItem } from '../../../components/workbench'
-import { departmentsOf, shortName } from '../departments'
+import { openItem } from '../../../components/workbench'
+import { type Department, loadDepartments, shortName } from '../departments'
 import './index.css'
 
 type Filters = NonNullable<z.input<(typeof queueInputs)['dispatchBoard']>['filters']>
@@ -22,7 +22,7 @@ const VIEWS: Record<ViewKey, { label: string; filters: Filters; empty: string }>
   escalated: { label: '待派单', filters: { state: 'escalated' }, empty: '没有待派单的事项' },
   held: { label: '待审核', filters: { moderation: 'held' }, empty: '没有待审核的内容' },
   overdue: { label: '超期督办', filters: { overdue: true }, empty: '没有超期的事项' },
-  extension: { label: '延期审批', filters: {}, empty: '没有待审批的延期申请' },
+  extension: { label: '延期审批', filters: { extensionPending: true }, empty: '没有待审批的延期申请' },
   dispatched: { label: '已派单', filters: { state: 'dispatched' }, empty: '没有已派单待签收的事项' },
   in_progress: { label: '办理中', filters: { state: 'in_progress' }, empty: '没有办理中的事项' },
   resolved: { label: '已销单', filters: { state: 'resolved' }, empty: '没有待验单的事项' },
@@ -59,6 +59,7 @@ export default function StaffBoard() {
   const [showFilters, setShowFilters] = useState(false)
   const [scope, setScope] = useState<Scope | null>(null)
   const [stations, setStations] = useState<StationListItem[]>([])
+  const [departments, setDepartments] = useState<Department[]>([])
 
   useEffect(() => {
     // The staff member's county and scope (and the overdue count) come with the month's overview.
@@ -66,6 +67,7 @@ export default function StaffBoard() {
     call('stats', 'overview', { from: month, to: month })
       .then((o) => {
         setScope({ countyCode: o.countyCode, countyName: o.countyName, township: o.township, overdueNow: o.overdueNow })
+        void loadDepartments(o.countyCode).then(setDepartments, () => setDepartments([]))
         return call('directory', 'listStations', { countyCode: o.countyCode })
       })
       .then((res) => setStations(res.items))
@@ -77,17 +79,10 @@ export default function StaffBoard() {
   const key = `${view}|${JSON.stringify(extra)}`
   const list = usePagedList<QueueItem>(key, async (cursor) => {
     const filters: Filters = { ...VIEWS[view].filters, ...extra }
-    const page = await call('suggestion', 'dispatchBoard', { filters, cursor, limit: 20 })
-    if (view !== 'extension') return page
-    // No board filter for pending extensions yet: look at the open items of this page one by one.
-    const open = page.items.filter((i) => i.state === 'dispatched' || i.state === 'in_progress')
-    const details = await mapLimit(open, 4, (i) => call('suggestion', 'get', { id: i.id }).catch(() => null))
-    const pending = new Set(details.filter((d) => d?.extension?.status === 'pending').map((d) => d!.id))
-    return { items: open.filter((i) => pending.has(i.id)), nextCursor: page.nextCursor }
+    return call('suggestion', 'dispatchBoard', { filters, cursor, limit: 20 })
   })
 
   const townships = [...new Set(stations.map((s) => s.township))]
-  const departments = departmentsOf(scope?.countyCode)
   const active = Object.values(extra).filter(Boolean).length
   const toggle = <K extends keyof Extra>(k: K, v: Extra[K]) => setExtra((e) => ({ ...e, [k]: e[k] === v ? undefined : v }))
 

@@ -9,7 +9,7 @@ import { ChipGroup, FieldError, FieldLabel, NoteField } from '../../../component
 import '../../../components/Workbench.css'
 import { useVerb } from '../../../components/work'
 import { deadlinePreview } from '../deadline'
-import { type Department, departmentsOf, shortName } from '../departments'
+import { type Department, loadDepartments, shortName } from '../departments'
 import './index.css'
 
 const QUICK_DAYS = [5, 10, 15, 20, 30]
@@ -42,9 +42,10 @@ export default function StaffDispatch() {
       try {
         const d = await call('suggestion', 'get', { id })
         const station = await call('directory', 'getStation', { stationCode: d.stationCode })
+        const departments = await loadDepartments(station.countyCode)
         if (!live) return
         setItem(d)
-        setDepartments(departmentsOf(station.countyCode))
+        setDepartments(departments)
       } catch (err) {
         if (live) setLoadError(toApiError(err).message)
       }
