@@ -98,6 +98,8 @@ export const suggestionDetail = suggestionSummary.extend({
   mergedIntoId: z.string().nullable(),
   referralReason: z.string().nullable(),
   /** Verbs the caller may use now, so pages show only the buttons that will work. */
+  /** 待审核: the content check held the text; deputies see it only after staff release it. */
+  held: z.boolean(),
   allowedActions: z.array(z.string()),
 })
 export type SuggestionDetail = z.infer<typeof suggestionDetail>

@@ -47,6 +47,8 @@ export function allowedActions(actor: Actor, doc: SuggestionDoc, following: bool
     if (verb.action === 'decideExtension' && doc.extension?.status !== 'pending') continue
     out.push(verb.action)
   }
+  // 内容审核 is not a state change: staff who may supervise the item may release held text.
+  if (doc.moderation === 'held' && authorize(actor, 'supervise', scope, { role: 'staff' }).allowed) out.unshift('release')
   return out
 }
 
@@ -84,6 +86,7 @@ export function detailFor(actor: Actor, doc: SuggestionDoc, following: boolean, 
     reopenCount: doc.reopenCount,
     mergedIntoId: doc.mergedIntoId,
     referralReason: doc.referralReason,
+    held: doc.moderation === 'held',
     allowedActions: allowedActions(actor, doc, following),
   }
 }

@@ -26,15 +26,12 @@ export interface PanelApi {
  */
 export default function WorkItemShell({
   verbs,
-  extraVerbs,
   renderPanel,
   onPick,
   banner,
 }: {
   /** the verbs this workbench offers, in order; `primary` ones are the step forward */
   verbs: Array<{ verb: string; primary?: boolean; label?: string }>
-  /** verbs allowed beyond allowedActions (e.g. 审核放行, which the detail does not list) */
-  extraVerbs?: (item: SuggestionDetail) => string[]
   renderPanel: (verb: string, api: PanelApi) => ReactNode
   /** a verb handled elsewhere (e.g. 派单 opens its own page): return true to skip the panel */
   onPick?: (verb: string, item: SuggestionDetail) => boolean
@@ -102,7 +99,7 @@ export default function WorkItemShell({
     )
   }
 
-  const allowed = new Set([...data.allowedActions, ...(extraVerbs?.(data) ?? [])])
+  const allowed = new Set(data.allowedActions)
   const buttons: ActionButton[] = verbs
     .filter((v) => allowed.has(v.verb))
     .map((v) => ({ verb: v.verb, primary: v.primary, label: v.label ?? VERB_LABELS[v.verb] ?? v.verb }))

@@ -156,7 +156,7 @@ export default function StaffBoard() {
 
       <QueueList
         state={list.state}
-        onOpen={(item) => openItem('/packages/staff/item/index', item.id, item.held ? '&held=1' : '')}
+        onOpen={(item) => openItem('/packages/staff/item/index', item.id)}
         onRetry={() => void list.refresh(false)}
         onMore={() => void list.loadMore()}
         empty={{ title: VIEWS[view].empty, description: active > 0 ? '可清除筛选条件后再看' : '下拉可刷新' }}

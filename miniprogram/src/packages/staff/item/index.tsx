@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { SuggestionDetail } from '@shared/api/suggestion'
 import MergePanel from '../../../components/MergePanel'
@@ -23,19 +23,15 @@ const VERBS = [
  * item, release text held for review, merge duplicates, refer individual matters.
  */
 export default function StaffItem() {
-  const router = useRouter()
-  // The board knows an item is held for review; the detail does not say it (see the report).
-  const [held, setHeld] = useState(router.params.held === '1')
   return (
     <WorkItemShell
       verbs={VERBS}
-      extraVerbs={(d) => (held && d.state === 'submitted' ? ['release'] : [])}
       onPick={(verb, d) => {
         if (verb !== 'dispatch') return false
         void Taro.navigateTo({ url: `/packages/staff/dispatch/index?id=${encodeURIComponent(d.id)}` })
         return true
       }}
-      banner={(d) => <StaffBanner d={d} held={held} />}
+      banner={(d) => <StaffBanner d={d} held={d.held} />}
       renderPanel={(verb, api) => {
         switch (verb) {
           case 'decideExtension':
@@ -57,7 +53,7 @@ export default function StaffItem() {
           case 'release':
             return (
               <NotePanel
-                api={{ ...api, done: (next) => (setHeld(false), api.done(next)) }}
+                api={api}
                 verb="release"
                 field="note"
                 required={false}
