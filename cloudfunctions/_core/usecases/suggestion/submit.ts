@@ -8,9 +8,9 @@ import { directoryRepo } from '../../repos/directory-repo'
 import { suggestionRepo } from '../../repos/suggestion-repo'
 import { followRepo } from '../../repos/follow-repo'
 import { assertOnlineReceptionOpen } from '../reception/online-window'
-import type { SuggestionDoc } from '../../model'
 import { suggestionSummary } from '../../views/suggestion-views'
 import { recordSubmitted } from '../stats/record'
+import { newSuggestionDoc } from './new-item'
 
 type SubmitParsed = z.output<typeof submitInput>
 
@@ -52,68 +52,31 @@ export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async 
   const now = deps.clock.now()
   const at = now.toISOString()
   const contactName = input.anonymous ? null : (input.contactName ?? null)
-  const doc: SuggestionDoc = {
-    _id: id,
-    version: 1,
-    number: itemNumber(county?.prefix ?? 'WD', now, id),
-    countyCode: station.countyCode,
-    township: station.township,
-    stationCode: station.code,
-    stationName: station.name,
-    focusGroupCode: null,
-    channel: input.channel,
-    content: input.content,
-    categoryCode: input.categoryCode ?? null,
-    grade: null,
-    photos: input.photos,
-    location: input.location ?? null,
-    anonymous: input.anonymous,
-    submitterOpenid: actor.openid,
-    contactName,
-    contactPhone: input.anonymous ? null : (input.contactPhone ?? null),
-    clientRequestId: input.clientRequestId,
-    moderation: verdict === 'review' ? 'held' : 'pass',
-    state: 'submitted',
-    ownerDeputyCode: null,
-    departmentCode: null,
-    coDepartmentCodes: [],
-    deadline: null,
-    dispatchWorkdays: null,
-    reopenCount: 0,
-    followerCount: 1,
-    ownerDeputyName: null,
-    answer: null,
-    escalationTarget: null,
-    departmentName: null,
-    coDepartmentNames: [],
-    requirements: null,
-    overdue: false,
-    extension: null,
-    resolution: null,
-    residentRating: null,
-    deputyRating: null,
-    verifiedWithoutRating: false,
-    mergedIntoId: null,
-    referralReason: null,
-    viaAssignmentForm: false,
-    ratingDueDate: null,
-    followUpDate: null,
-    milestones: { submittedAt: at },
-    history: [
-      {
-        at,
-        event: 'submit',
-        from: null,
-        to: 'submitted',
-        actorOpenid: actor.openid,
-        actorName: input.anonymous ? '匿名群众' : (contactName ?? '群众'),
-        role: 'resident',
-        note: null,
-      },
-    ],
-    createdAt: at,
-    updatedAt: at,
-  }
+  const doc = newSuggestionDoc(
+    {
+      _id: id,
+      number: itemNumber(county?.prefix ?? 'WD', now, id),
+      countyCode: station.countyCode,
+      township: station.township,
+      stationCode: station.code,
+      stationName: station.name,
+      channel: input.channel,
+      content: input.content,
+      categoryCode: input.categoryCode ?? null,
+      photos: input.photos,
+      location: input.location ?? null,
+      anonymous: input.anonymous,
+      submitterOpenid: actor.openid,
+      contactName,
+      contactPhone: input.anonymous ? null : (input.contactPhone ?? null),
+      clientRequestId: input.clientRequestId,
+      moderation: verdict === 'review' ? 'held' : 'pass',
+      escalationTarget: null,
+      viaAssignmentForm: false,
+    },
+    at,
+    { actorOpenid: actor.openid, actorName: input.anonymous ? '匿名群众' : (contactName ?? '群众'), role: 'resident', note: null },
+  )
   // The item is the commit point; the follow record is repaired by any retry (see above).
   const inserted = await items.insert(doc)
   if (inserted) await recordSubmitted(deps, doc)

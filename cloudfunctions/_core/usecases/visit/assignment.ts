@@ -21,6 +21,7 @@ import { followRepo } from '../../repos/follow-repo'
 import { suggestionRepo } from '../../repos/suggestion-repo'
 import { suggestionIdFor } from '../suggestion/submit'
 import { recordSubmitted } from '../stats/record'
+import { newSuggestionDoc } from '../suggestion/new-item'
 
 function itemNumber(prefix: string, at: Date, id: string): string {
   const ymd = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')
@@ -76,68 +77,36 @@ export async function fileAssignment(deps: Deps, actor: Actor, req: AssignmentRe
     req.route === 'township'
       ? `接待登记交办单：按层级划分转交${targetName}办理，由${req.station.township}人大主席团派单`
       : '接待登记交办单：无法明确划分，报县人大常委会代工委汇总梳理后交办'
-  const doc: SuggestionDoc = {
-    _id: id,
-    version: 1,
-    number: itemNumber(county?.prefix ?? 'WD', now, id),
-    countyCode: req.station.countyCode,
-    township: req.station.township,
-    stationCode: req.station.code,
-    stationName: req.station.name,
-    focusGroupCode: null,
-    channel: 'reception_day',
-    content: req.matter,
-    categoryCode: req.categoryCode,
-    grade: null,
-    photos: [],
-    location: null,
-    anonymous: false,
-    submitterOpenid: actor.openid,
-    contactName: req.visitor.name,
-    contactPhone: req.visitor.phone,
-    clientRequestId: `visit:${req.clientId}`,
-    moderation: verdict === 'pass' ? 'pass' : 'held',
-    state: 'submitted',
-    ownerDeputyCode: null,
-    departmentCode: null,
-    coDepartmentCodes: [],
-    reopenCount: 0,
-    followerCount: 1,
-    ownerDeputyName: null,
-    answer: null,
-    escalationTarget: req.route,
-    departmentName: null,
-    coDepartmentNames: [],
-    requirements: null,
-    deadline: null,
-    dispatchWorkdays: null,
-    overdue: false,
-    extension: null,
-    resolution: null,
-    residentRating: null,
-    deputyRating: null,
-    verifiedWithoutRating: false,
-    mergedIntoId: null,
-    referralReason: null,
-    viaAssignmentForm: true,
-    ratingDueDate: null,
-    followUpDate: null,
-    milestones: { submittedAt: at },
-    history: [
-      {
-        at,
-        event: 'submit',
-        from: null,
-        to: 'submitted',
-        actorOpenid: actor.openid,
-        actorName: `${req.supervisorName}（联络站管理员代来访群众登记）`,
-        role: 'supervisor',
-        note: `${routeNote}（${ASSIGNMENT_ROUTE_LABELS[req.route]}）`,
-      },
-    ],
-    createdAt: at,
-    updatedAt: at,
-  }
+  const doc = newSuggestionDoc(
+    {
+      _id: id,
+      number: itemNumber(county?.prefix ?? 'WD', now, id),
+      countyCode: req.station.countyCode,
+      township: req.station.township,
+      stationCode: req.station.code,
+      stationName: req.station.name,
+      channel: 'reception_day',
+      content: req.matter,
+      categoryCode: req.categoryCode,
+      photos: [],
+      location: null,
+      anonymous: false,
+      submitterOpenid: actor.openid,
+      contactName: req.visitor.name,
+      contactPhone: req.visitor.phone,
+      clientRequestId: `visit:${req.clientId}`,
+      moderation: verdict === 'pass' ? 'pass' : 'held',
+      escalationTarget: req.route,
+      viaAssignmentForm: true,
+    },
+    at,
+    {
+      actorOpenid: actor.openid,
+      actorName: `${req.supervisorName}（联络站管理员代来访群众登记）`,
+      role: 'supervisor',
+      note: `${routeNote}（${ASSIGNMENT_ROUTE_LABELS[req.route]}）`,
+    },
+  )
   const inserted = await items.insert(doc)
   if (inserted) await recordSubmitted(deps, doc)
   const saved = inserted ? doc : ((await items.get(id)) ?? doc)
