@@ -25,13 +25,24 @@ export default defineAppConfig({
       root: 'packages/reception',
       pages: ['pages/session/index', 'pages/duty/index', 'pages/calendar/index', 'pages/edit/index', 'pages/rule/index'],
     },
+    // 统计评议 (issue 7): 统计看板 and 年度评议通报 (staff), 履职档案 (a deputy's own, or any with
+    // ?deputyCode= for staff). ECharts (tree-shaken) is bundled here only, never in the main package.
+    { root: 'packages/stats', pages: ['dashboard/index', 'evaluation/index', 'deputy-record/index'] },
   ],
-  // The station page (a resident's first screen after scanning) preloads nothing. 我的 is where a
-  // role holder finds the 工作台 entry, so the role packages load there in the background — on
-  // Wi-Fi only, since most people opening 我的 are residents on mobile data.
+  // Preloading starts after the page has rendered, so it never delays a resident's first screen.
+  // 提交 may open 隐私说明 (tiny: any network). The station page links to its reception days; 我的
+  // is where a role holder finds the 工作台 entry and 我的身份 — those load on Wi-Fi only, since
+  // most people opening them are residents on mobile data.
   preloadRule: {
-    'pages/mine/index': { network: 'wifi', packages: ['packages/deputy', 'packages/staff', 'packages/department'] },
+    'pages/submit/index': { network: 'all', packages: ['pages/privacy'] },
+    'pages/station/index': { network: 'wifi', packages: ['packages/reception'] },
+    'pages/mine/index': {
+      network: 'wifi',
+      packages: ['pages/identity', 'packages/deputy', 'packages/staff', 'packages/department', 'packages/supervisor'],
+    },
   },
+  // chooseLocation (问题发生的地点) must be declared, or WeChat refuses the call.
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f8',

@@ -47,3 +47,16 @@ test('the resident path can still check the answers it gets (directory and sugge
   expect(text).toContain('stationCode')
   expect(text).toContain('allowedActions')
 })
+
+test("the resident's pages preload what they lead to, and 我的 preloads every workbench on Wi-Fi only", () => {
+  const app = JSON.parse(readFileSync(join(weappDir, 'app.json'), 'utf8')) as {
+    preloadRule: Record<string, { network: string; packages: string[] }>
+    requiredPrivateInfos: string[]
+  }
+  expect(app.preloadRule['pages/submit/index'].packages).toContain('pages/privacy')
+  expect(app.preloadRule['pages/station/index']).toEqual({ network: 'wifi', packages: ['packages/reception'] })
+  expect(app.preloadRule['pages/mine/index'].network).toBe('wifi')
+  expect(app.preloadRule['pages/mine/index'].packages).toEqual(expect.arrayContaining(['packages/deputy', 'packages/staff', 'packages/department', 'packages/supervisor']))
+  // WeChat refuses chooseLocation unless app.json declares it
+  expect(app.requiredPrivateInfos).toContain('chooseLocation')
+})

@@ -5,12 +5,18 @@ import type { Role } from '@shared/domain/roles'
 import { call } from '../api/client'
 import './RoleEntries.css'
 
-/** The workbench of each role, in its own subpackage (loaded only when opened; 我的 preloads them on Wi-Fi). */
-const WORKBENCHES: Array<{ role: Role; title: string; hint: string; url: string }> = [
-  { role: 'deputy', title: '代表工作台', hint: '接单、即时答复、提交人大、评价办理结果', url: '/packages/deputy/home/index' },
-  { role: 'staff', title: '人大派单台', hint: '派单、督办、延期审批、并案与转办', url: '/packages/staff/board/index' },
-  { role: 'department', title: '承办工作台', hint: '签收、报告进展、申请延期、销单', url: '/packages/department/queue/index' },
-  { role: 'supervisor', title: '接待登记', hint: '接待日登记、交办单、办理结果回访', url: '/packages/supervisor/pages/home/index' },
+/**
+ * The workbench of each role, in its own subpackage (loaded only when opened; 我的 preloads them on
+ * Wi-Fi), followed by the role's other pages (统计看板, 评议通报, 履职档案 in packages/stats).
+ */
+const WORKBENCHES: Array<{ role: Role; id: string; title: string; hint: string; url: string }> = [
+  { role: 'deputy', id: 'workbench-deputy', title: '代表工作台', hint: '接单、即时答复、提交人大、评价办理结果', url: '/packages/deputy/home/index' },
+  { role: 'deputy', id: 'entry-deputy-record', title: '履职档案', hint: '本人接单、答复、提交人大和接待日值班情况', url: '/packages/stats/deputy-record/index' },
+  { role: 'staff', id: 'workbench-staff', title: '人大派单台', hint: '派单、督办、延期审批、并案与转办', url: '/packages/staff/board/index' },
+  { role: 'staff', id: 'entry-stats-dashboard', title: '统计看板', hint: '五单漏斗、三率、承办单位排名、接待活动', url: '/packages/stats/dashboard/index' },
+  { role: 'staff', id: 'entry-stats-evaluation', title: '评议通报', hint: '年度承办单位评议、导出与打印、冻结年度', url: '/packages/stats/evaluation/index' },
+  { role: 'department', id: 'workbench-department', title: '承办工作台', hint: '签收、报告进展、申请延期、销单', url: '/packages/department/queue/index' },
+  { role: 'supervisor', id: 'workbench-supervisor', title: '接待登记', hint: '接待日登记、交办单、办理结果回访', url: '/packages/supervisor/pages/home/index' },
 ]
 
 /**
@@ -52,7 +58,7 @@ export default function RoleEntries({ version = 0 }: { version?: number }) {
         {name && <Text className="section-title__extra">{name}</Text>}
       </View>
       {mine.map((w) => (
-        <View className="card role-entry" key={w.role} id={`workbench-${w.role}`} onClick={() => void Taro.navigateTo({ url: w.url })}>
+        <View className="card role-entry" key={w.id} id={w.id} onClick={() => void Taro.navigateTo({ url: w.url })}>
           <View className="role-entry__text">
             <View className="role-entry__title">{w.title}</View>
             <View className="role-entry__hint">{w.hint}</View>

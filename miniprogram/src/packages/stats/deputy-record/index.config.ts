@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '履职档案',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
