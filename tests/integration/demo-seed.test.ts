@@ -11,6 +11,11 @@ describe('the demo data', () => {
     expect(new Set(items.map((i) => i.state))).toEqual(new Set(SUGGESTION_STATES))
     expect(items.some((i) => i.overdue)).toBe(true)
     expect(items.every((i) => i.history.length >= 1)).toBe(true)
+    // steps are spread over days, so 各环节平均用时 shows real figures on the demo dashboard
+    const overview = await backend.call('stats', { action: 'overview', payload: { from: '2026-01', to: '2026-12' } }, 'demo-staff-XW-STAFF1')
+    const days = overview.ok ? (overview.data as { figures: { averageDays: Record<string, number | null> } }).figures.averageDays : {}
+    expect(days.response).toBeGreaterThan(0)
+    expect(days.handle).toBeGreaterThan(0)
     await backend.close()
   })
 })

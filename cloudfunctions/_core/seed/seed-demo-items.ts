@@ -141,8 +141,13 @@ export async function seedDemoItems(deps: Deps): Promise<void> {
     if (!created.ok) throw new Error(`demo ${item.key}: ${created.message}`)
     const id = (created.data as { id: string }).id
     ids[item.key] = id
-    for (const [openid, action, payload] of item.steps(id)) {
-      const res = await FUNCTIONS.suggestion({ action, payload: { id, ...payload } }, openid, at)
+    // Each step a little after the one before (at most a day and a half apart, never in the
+    // future), so the dashboard's average days per stage have something real to average.
+    const steps = item.steps(id)
+    const gap = Math.min(1.5, item.daysAgo / (steps.length + 1))
+    for (const [n, [openid, action, payload]] of steps.entries()) {
+      const when = { ...deps, clock: shifted(deps.clock, item.daysAgo - gap * (n + 1)) }
+      const res = await FUNCTIONS.suggestion({ action, payload: { id, ...payload } }, openid, when)
       if (!res.ok) throw new Error(`demo ${item.key} ${action}: ${res.message}`)
     }
   }
