@@ -183,6 +183,24 @@ describe('统计看板 (county staff)', () => {
     await e2e.screenshot(staff, 'stats-dashboard')
   }, 120_000)
 
+  it('is one tap from the 派单台 too', async () => {
+    await staff.goto(`${e2e.base}/#/packages/staff/board/index`)
+    await staff.locator(visible('#link-dashboard')).click()
+    await staff.waitForSelector(visible('#headline'), { timeout: 30_000 })
+    expect(await text(staff, '#dashboard-scope')).toBe('修武县 · 全县 · 2026年')
+  }, 120_000)
+
+  it("shows a township's 人大主席团 only their township, without the township picker", async () => {
+    const township = await e2e.open('demo-staff-XW-STAFF-城关镇')
+    await township.goto(`${e2e.base}${DASHBOARD}`)
+    await township.waitForSelector(visible('#headline'), { timeout: 30_000 })
+    expect(await text(township, '#dashboard-scope')).toBe('修武县 · 城关镇 · 2026年')
+    expect(await township.locator(visible('#township-toggle')).count()).toBe(0)
+    const own = await s.ok('demo-staff-XW-STAFF-城关镇', 'overview', { from: '2026-01', to: '2026-12' })
+    expect(own.township).toBe('城关镇')
+    expect(await headline(township)).toEqual(expectedHeadline(own))
+  }, 120_000)
+
   it('draws the five-order funnel, and its table alternative has the same numbers', async () => {
     const overview = await s.ok(STAFF, 'overview', { from: '2026-01', to: '2026-12' })
     const f = overview.figures.funnel

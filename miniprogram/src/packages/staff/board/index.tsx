@@ -1,5 +1,6 @@
 import '../register-api'
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { StationListItem } from '@shared/api/directory'
 import type { QueueItem, queueInputs } from '@shared/api/suggestion-workflow'
@@ -93,6 +94,14 @@ export default function StaffBoard() {
         <View className="work-head__sub">
           {scope ? `${scope.countyName}${scope.township ? ` · ${scope.township}` : ''}` : '人大常委会代表工作委员会'}
           {scope && scope.overdueNow > 0 ? ` · 当前超期 ${scope.overdueNow} 件` : ''}
+        </View>
+        <View className="board-links">
+          <Text className="board-link" id="link-dashboard" onClick={() => void Taro.navigateTo({ url: '/packages/stats/dashboard/index' })}>
+            统计看板 ›
+          </Text>
+          <Text className="board-link" id="link-evaluation" onClick={() => void Taro.navigateTo({ url: '/packages/stats/evaluation/index' })}>
+            年度评议通报 ›
+          </Text>
         </View>
       </View>
 
