@@ -6,13 +6,16 @@ import type { CodeImage, MiniCodePort } from '../usecases/reception/ports'
 export const stationLink = (baseUrl: string, stationCode: string) =>
   `${baseUrl.replace(/\/+$/, '')}/#/${STATION_PAGE}?code=${encodeURIComponent(stationCode)}`
 
-/** Local and self-hosted: a plain QR code (SVG) of the station page's H5 link. */
+/**
+ * Local and self-hosted: a plain QR code of the station page's H5 link, as its module matrix, so
+ * the poster draws it (SVG here, canvas on the phone) without a QR library on the phone.
+ */
 export function createH5LinkCode(baseUrl: string): MiniCodePort {
   return {
     async stationCode(stationCode: string): Promise<CodeImage> {
       const target = stationLink(baseUrl, stationCode)
-      const svg = await QRCode.toString(target, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-      return { kind: 'svg', svg, target }
+      const qr = QRCode.create(target, { errorCorrectionLevel: 'M' })
+      return { kind: 'qr', size: qr.modules.size, modules: Array.from(qr.modules.data, (dark) => (dark ? '1' : '0')).join(''), target }
     },
   }
 }

@@ -4,7 +4,8 @@
  * the H5 link to the same page. (A candidate for ../../ports.ts `Deps` once other functions need it.)
  */
 export type CodeImage =
-  | { kind: 'svg'; svg: string; target: string }
+  /** a QR code as rows of modules, '1' = dark, row after row (size × size) */
+  | { kind: 'qr'; size: number; modules: string; target: string }
   | { kind: 'png'; base64: string; target: string }
 
 export interface MiniCodePort {

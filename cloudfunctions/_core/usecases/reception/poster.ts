@@ -4,7 +4,6 @@
  * lib/poster-canvas.ts) — from the same layout the local server renders as SVG
  * (views/reception-poster.ts, GET /poster/<id>.svg).
  */
-import QRCode from 'qrcode'
 import type { z } from 'zod'
 import type { receptionActions } from '@shared/api/reception'
 import type { Actor } from '@shared/domain/roles'
@@ -24,14 +23,10 @@ import { DEPUTY_LEVEL_LABELS } from '../../views/directory-views'
 type In<K extends keyof typeof receptionActions> = z.output<(typeof receptionActions)[K]['input']>
 type Out<K extends keyof typeof receptionActions> = z.output<(typeof receptionActions)[K]['output']>
 
-/**
- * The code as the poster draws it: WeChat's mini-program code stays an image; a plain QR code (the
- * H5 link locally) becomes its module matrix, so the phone needs no QR library.
- */
+/** The code as the poster draws it: WeChat's mini-program code as an image, a plain QR code as its modules. */
 export function posterCode(code: CodeImage): PosterCode {
   if (code.kind === 'png') return { kind: 'image', target: code.target, mime: 'image/png', base64: code.base64 }
-  const qr = QRCode.create(code.target, { errorCorrectionLevel: 'M' })
-  return { kind: 'qr', target: code.target, size: qr.modules.size, modules: Array.from(qr.modules.data, (dark) => (dark ? '1' : '0')).join('') }
+  return { kind: 'qr', target: code.target, size: code.size, modules: code.modules }
 }
 
 /**
