@@ -70,6 +70,12 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   action: A,
   payload: ActionInput<F, A>,
 ): Promise<ActionOutput<F, A>> {
+  // Checked before sending: a write must not go out when its answer could not be read back.
+  const output = outputSchemaFor(fn, action)
+  if (!output) {
+    console.error(`[api] ${fn}.${action}: no answer schema registered (import the subpackage's register-api)`)
+    throw new ApiError('internal')
+  }
   let envelope: unknown
   try {
     envelope = await transport.send(fn, { action, payload })
@@ -77,11 +83,6 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     throw toApiError(err)
   }
   if (envelope && typeof envelope === 'object' && (envelope as { ok?: unknown }).ok === true) {
-    const output = outputSchemaFor(fn, action)
-    if (!output) {
-      console.error(`[api] ${fn}.${action}: no answer schema registered (import the subpackage's register-api)`)
-      throw new ApiError('internal')
-    }
     const parsed = output.safeParse((envelope as { data?: unknown }).data)
     if (!parsed.success) {
       console.error(`[api] ${fn}.${action}: answer does not match its schema`, parsed.error.issues)
