@@ -25,9 +25,9 @@ export function ChipGroup<T extends string>({
 }: {
   name: string
   options: ReadonlyArray<ChipOption<T>>
-  value: T | T[] | undefined
+  value: T | readonly T[] | undefined
   onChange: (next: T) => void
-  columns?: 1 | 2 | 3
+  columns?: 1 | 2 | 3 | 4
 }) {
   const on = (v: T) => (Array.isArray(value) ? value.includes(v) : value === v)
   return (
@@ -59,7 +59,7 @@ export function FieldLabel({ children, required, extra }: { children: ReactNode;
   )
 }
 
-export function FieldError({ message, id }: { message?: string; id?: string }) {
+export function FieldError({ message, id }: { message?: string | null; id?: string }) {
   return message ? (
     <View className="field-error" id={id}>
       {message}

@@ -7,63 +7,12 @@ import Blank from '../../../components/Blank'
 
 /**
  * Small building blocks of the reception pages. Every tap target is at least 88 design px
- * (44 CSS px); ids follow `chip-<group>-<value>` so tests and screen readers find them.
+ * (44 CSS px). Choice chips, field labels and field errors are the item pages' own
+ * (components/WorkForm).
  */
-
-export interface Option<T extends string> {
-  value: T
-  label: string
-  hint?: string
-}
-
-export function Chips<T extends string>({
-  name,
-  options,
-  value,
-  onChange,
-  columns = 3,
-}: {
-  name: string
-  options: ReadonlyArray<Option<T>>
-  value: T | readonly T[] | undefined
-  onChange: (next: T) => void
-  columns?: 1 | 2 | 3 | 4
-}) {
-  const on = (v: T) => (Array.isArray(value) ? value.includes(v) : value === v)
-  return (
-    <View className={`rc-chips rc-chips--${columns}`} id={`chips-${name}`}>
-      {options.map((o) => (
-        <View key={o.value} id={`chip-${name}-${o.value}`} className={`rc-chip ${on(o.value) ? 'rc-chip--on' : ''}`} onClick={() => onChange(o.value)}>
-          <Text className="rc-chip__label">{o.label}</Text>
-          {o.hint && <Text className="rc-chip__hint">{o.hint}</Text>}
-        </View>
-      ))}
-    </View>
-  )
-}
-
-export function Label({ children, extra, required }: { children: ReactNode; extra?: ReactNode; required?: boolean }) {
-  return (
-    <View className="rc-label">
-      <Text>
-        {children}
-        {required && <Text className="rc-required">*</Text>}
-      </Text>
-      {extra !== undefined && <Text className="rc-label__extra">{extra}</Text>}
-    </View>
-  )
-}
 
 export function Hint({ children }: { children: ReactNode }) {
   return <View className="rc-hint">{children}</View>
-}
-
-export function ErrorText({ message, id }: { message?: string | null; id?: string }) {
-  return message ? (
-    <View className="rc-error" id={id}>
-      {message}
-    </View>
-  ) : null
 }
 
 /** A coloured note: info (blue), warn (amber, e.g. 待确认), alert (red), ok (green). */

@@ -7,7 +7,8 @@ import { formatChineseDate } from '@shared/domain/reception/dates'
 import { call } from '../../../../api/client'
 import { useLoadable } from '../../../../lib/use-api'
 import { explain } from '../../lib/errors'
-import { Badge, Chips, Hint } from '../../lib/ui'
+import { Badge, Hint } from '../../lib/ui'
+import { ChipGroup } from '../../../../components/WorkForm'
 
 type Compliance = z.output<(typeof receptionActions)['dutyCompliance']['output']>
 
@@ -26,7 +27,7 @@ export default function ComplianceTab({ version }: { version: number }) {
   if (state.status === 'error') {
     return (
       <View className="card" id="compliance-error">
-        <View className="rc-error">{explain(state.error, { forbidden: '履职情况只有人大工作人员可以查看' })}</View>
+        <View className="field-error">{explain(state.error, { forbidden: '履职情况只有人大工作人员可以查看' })}</View>
         <Button className="rc-block-button" type="primary" onClick={() => void reload()}>
           重新加载
         </Button>
@@ -58,7 +59,7 @@ export default function ComplianceTab({ version }: { version: number }) {
         <Hint>
           {c.year}年，截至{formatChineseDate(c.today)}。每位代表每年到站接待不少于{c.minimumPerYear}次，以亮码签到或工作人员补记为准；“落后”指少于按全年进度应有的次数。
         </Hint>
-        <Chips
+        <ChipGroup
           name="compliance-show"
           columns={2}
           options={[

@@ -7,7 +7,8 @@ import { formatChineseDate } from '@shared/domain/reception/dates'
 import { call } from '../../../../api/client'
 import { explain } from '../../lib/errors'
 import { DateField, StationSelect, type StationChoice } from '../../lib/fields'
-import { Chips, ErrorText, Hint, Label, Notice } from '../../lib/ui'
+import { Hint, Notice } from '../../lib/ui'
+import { ChipGroup, FieldError, FieldLabel } from '../../../../components/WorkForm'
 
 type Report = z.output<typeof generateReport>
 type Months = '1' | '3' | '6' | '12'
@@ -45,12 +46,12 @@ export default function GenerateTab({ stations, onShow }: { stations: StationCho
   return (
     <View id="generate-tab">
       <View className="card">
-        <Label>站点</Label>
+        <FieldLabel>站点</FieldLabel>
         <StationSelect name="gen-station" stations={stations} value={stationCode} allLabel="全部站点" onChange={setStationCode} />
-        <Label>开始日期</Label>
+        <FieldLabel>开始日期</FieldLabel>
         <DateField name="gen-from" value={from} onChange={setFrom} emptyLabel="从今天起" />
-        <Label>生成时段</Label>
-        <Chips
+        <FieldLabel>生成时段</FieldLabel>
+        <ChipGroup
           name="gen-months"
           columns={4}
           options={[
@@ -63,7 +64,7 @@ export default function GenerateTab({ stations, onShow }: { stations: StationCho
           onChange={setMonths}
         />
         <Hint>按各站规则和真实节假日（含调休）排定日期并轮流安排代表。重复生成不会产生重复活动，工作人员改过的活动不会被覆盖。</Hint>
-        <ErrorText message={error} id="generate-error" />
+        <FieldError message={error} id="generate-error" />
         <Button className="rc-block-button" type="primary" loading={busy} disabled={busy} onClick={() => void generate()} id="generate-button">
           生成接待日
         </Button>
@@ -71,7 +72,7 @@ export default function GenerateTab({ stations, onShow }: { stations: StationCho
 
       {report && (
         <View className="card" id="generate-report">
-          <Label>生成结果</Label>
+          <FieldLabel>生成结果</FieldLabel>
           <View className="rc-hint">
             {formatChineseDate(report.from, true)} 至 {formatChineseDate(report.to, true)}
           </View>

@@ -7,7 +7,8 @@ import { HOLIDAY_POLICIES, HOLIDAY_POLICY_LABELS, type HolidayPolicy } from '@sh
 import { call } from '../../../../api/client'
 import { explain } from '../../lib/errors'
 import { PKG, go } from '../../lib/links'
-import { Chips, ErrorText, Hint, Label, Notice, Stepper } from '../../lib/ui'
+import { Hint, Notice, Stepper } from '../../lib/ui'
+import { ChipGroup, FieldError, FieldLabel } from '../../../../components/WorkForm'
 
 export type RulesData = z.output<(typeof receptionActions)['listRules']['output']>
 type Entry = RulesData['stations'][number]['inPerson']
@@ -57,16 +58,16 @@ export default function RulesTab({ data, onChanged }: { data: RulesData; onChang
         <Text>全县设置</Text>
       </View>
       <View className="card" id="county-settings">
-        <Label>接待日遇法定节假日</Label>
-        <Chips
+        <FieldLabel>接待日遇法定节假日</FieldLabel>
+        <ChipGroup
           name="holiday-rule"
           columns={1}
           options={HOLIDAY_POLICIES.map((p) => ({ value: p, label: HOLIDAY_POLICY_LABELS[p], hint: HOLIDAY_HINTS[p] }))}
           value={holidayRule}
           onChange={setHolidayRule}
         />
-        <Label>调休上班的周末</Label>
-        <Chips
+        <FieldLabel>调休上班的周末</FieldLabel>
+        <ChipGroup
           name="adjusted"
           columns={2}
           options={[
@@ -76,10 +77,10 @@ export default function RulesTab({ data, onChanged }: { data: RulesData; onChang
           value={adjusted ? 'yes' : 'no'}
           onChange={(v) => setAdjusted(v === 'yes')}
         />
-        <Label>提前提醒代表</Label>
+        <FieldLabel>提前提醒代表</FieldLabel>
         <Stepper name="reminder-days" value={days} min={1} max={14} unit="天（另在前1天再提醒）" onChange={setDays} />
         <Hint>修改节假日规则后，请到“生成”重新生成：未经人工修改的将来接待日会随之调整。</Hint>
-        <ErrorText message={error} id="settings-error" />
+        <FieldError message={error} id="settings-error" />
         {saved && !dirty && <Notice tone="ok">全县设置已保存</Notice>}
         <Button className="rc-block-button" type="primary" disabled={!dirty || busy} loading={busy} onClick={() => void save()} id="save-settings">
           保存全县设置

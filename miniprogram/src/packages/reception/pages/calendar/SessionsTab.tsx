@@ -7,7 +7,8 @@ import { usePagedList } from '../../../../components/usePagedList'
 import { explain } from '../../lib/errors'
 import { StationSelect, type StationChoice } from '../../lib/fields'
 import { PKG, editUrl, go } from '../../lib/links'
-import { Chips, SessionRow } from '../../lib/ui'
+import { SessionRow } from '../../lib/ui'
+import { ChipGroup } from '../../../../components/WorkForm'
 
 export interface SessionFilter {
   stationCode: string | null
@@ -58,7 +59,7 @@ export default function SessionsTab({
     <View id="sessions-tab">
       <View className="card">
         <StationSelect name="list-station" stations={stations} value={filter.stationCode} allLabel="全部站点" onChange={(stationCode) => onFilter({ ...filter, stationCode })} />
-        <Chips
+        <ChipGroup
           name="list-range"
           columns={2}
           options={[
@@ -99,7 +100,7 @@ export default function SessionsTab({
       )}
       {!s.loading && s.error && s.items.length === 0 && (
         <View className="card" id="sessions-error">
-          <View className="rc-error">{explain(s.error)}</View>
+          <View className="field-error">{explain(s.error)}</View>
           <Button className="rc-block-button" type="primary" onClick={() => void list.refresh(false)}>
             重新加载
           </Button>

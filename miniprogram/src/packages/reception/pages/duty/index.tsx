@@ -1,4 +1,5 @@
 import '../../register-api'
+import '../../../../components/WorkForm.css'
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -202,10 +203,10 @@ export default function DutyPage() {
               onInput={(e) => setCode(e.detail.value.toUpperCase())}
             />
             {myStations.length > 0 && (
-              <View className="rc-chips rc-chips--2">
+              <View className="chips chips--2">
                 {myStations.map(([c, name]) => (
-                  <View key={c} className={`rc-chip ${code === c ? 'rc-chip--on' : ''}`} id={`check-in-station-${c}`} onClick={() => setCode(c)}>
-                    <Text className="rc-chip__label">{name}</Text>
+                  <View key={c} className={`chip ${code === c ? 'chip--on' : ''}`} id={`check-in-station-${c}`} onClick={() => setCode(c)}>
+                    <Text className="chip__label">{name}</Text>
                   </View>
                 ))}
               </View>

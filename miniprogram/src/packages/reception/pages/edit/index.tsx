@@ -13,7 +13,8 @@ import { newClientRequestId } from '../../../../lib/request-id'
 import { SESSION_ERRORS, explain } from '../../lib/errors'
 import { DateField, StationSelect, TimeField, type StationChoice } from '../../lib/fields'
 import { go, sessionUrl } from '../../lib/links'
-import { Badge, Chips, ErrorState, ErrorText, Hint, Label, LoadingCards, Notice, dateLine } from '../../lib/ui'
+import { Badge, ErrorState, Hint, LoadingCards, Notice, dateLine } from '../../lib/ui'
+import { ChipGroup, FieldError, FieldLabel } from '../../../../components/WorkForm'
 import '../../lib/reception.css'
 
 interface Official {
@@ -259,7 +260,7 @@ export default function EditPage() {
               确认日期
             </Button>
           )}
-          <ErrorText message={errorAt('confirm')} id="confirm-error" />
+          <FieldError message={errorAt('confirm')} id="confirm-error" />
           <View className="rc-buttons">
             <Button fill="outline" type="primary" disabled={!!busy} onClick={() => setPanel(panel === 'held' ? null : 'held')} id="open-held">
               标记已举行
@@ -270,16 +271,16 @@ export default function EditPage() {
           </View>
           {panel === 'held' && (
             <View className="rc-panel" id="panel-held">
-              <Label extra={`${attended.length} 名`}>到场代表</Label>
+              <FieldLabel extra={`${attended.length} 名`}>到场代表</FieldLabel>
               <Hint>已亮码签到的代表已选中；补记的到场计入全年到站次数。</Hint>
-              <Chips
+              <ChipGroup
                 name="attended"
                 columns={3}
                 options={options.map((o) => ({ value: o.code, label: o.name }))}
                 value={attended}
                 onChange={(c) => setAttended(attended.includes(c) ? attended.filter((x) => x !== c) : [...attended, c])}
               />
-              <Label extra="选填">接待记录</Label>
+              <FieldLabel extra="选填">接待记录</FieldLabel>
               <Textarea className="rc-textarea" value={heldNotes} maxlength={2000} placeholder="接待人数、主要问题、现场答复情况" onInput={(e) => setHeldNotes(e.detail.value)} />
               <Button className="rc-block-button" type="primary" loading={busy === 'held'} disabled={!!busy} id="confirm-held"
                 onClick={() =>
@@ -292,15 +293,15 @@ export default function EditPage() {
                 }>
                 确认已举行
               </Button>
-              <ErrorText message={errorAt('held')} id="held-error" />
+              <FieldError message={errorAt('held')} id="held-error" />
             </View>
           )}
           {panel === 'cancel' && (
             <View className="rc-panel" id="panel-cancel">
-              <Label required extra={`${charCount(reason.trim())}/200`}>取消原因</Label>
+              <FieldLabel required extra={`${charCount(reason.trim())}/200`}>取消原因</FieldLabel>
               <Textarea className="rc-textarea" value={reason} maxlength={200} placeholder="如：因暴雨预警暂停，改期另行通知" onInput={(e) => setReason(e.detail.value)} id="cancel-reason" />
               <Hint>取消后会通知值班代表和预约提醒的群众，公告显示取消原因。</Hint>
-              <ErrorText message={errorAt('cancel')} id="cancel-error" />
+              <FieldError message={errorAt('cancel')} id="cancel-error" />
               <Button className="rc-block-button" type="primary" loading={busy === 'cancel'} disabled={!!busy} id="confirm-cancel"
                 onClick={() => {
                   if (charCount(reason.trim()) < 2) return setError('请填写取消原因（至少2个字）', 'cancel')
@@ -317,38 +318,38 @@ export default function EditPage() {
         <View className="card" id="edit-form">
           {loaded.mode === 'create' && (
             <>
-              <Label required>联络站</Label>
+              <FieldLabel required>联络站</FieldLabel>
               <StationSelect name="new-station" stations={loaded.stations} value={form.stationCode} onChange={(c) => setForm({ ...form, stationCode: c, deputyCodes: [] })} />
             </>
           )}
-          <Label required>日期</Label>
+          <FieldLabel required>日期</FieldLabel>
           <DateField name="session-date" value={form.date} onChange={(v) => set('date', v)} />
           <View className="rc-row">
             <View className="rc-col">
-              <Label>开始</Label>
+              <FieldLabel>开始</FieldLabel>
               <TimeField name="session-start" value={form.startTime} onChange={(v) => set('startTime', v)} />
             </View>
             <View className="rc-col">
-              <Label>结束</Label>
+              <FieldLabel>结束</FieldLabel>
               <TimeField name="session-end" value={form.endTime} onChange={(v) => set('endTime', v)} />
             </View>
           </View>
 
-          <Label required={!session || session.kind === 'thematic'} extra={`${charCount(form.theme.trim())}/60`}>
+          <FieldLabel required={!session || session.kind === 'thematic'} extra={`${charCount(form.theme.trim())}/60`}>
             主题
-          </Label>
+          </FieldLabel>
           <Input className="rc-input" id="session-theme" value={form.theme} maxlength={60} placeholder="如：乡村振兴专题接待" onInput={(e) => set('theme', e.detail.value)} />
 
-          <Label required extra={session ? `至少 ${session.minDeputies} 名，已选 ${form.deputyCodes.length} 名` : `已选 ${form.deputyCodes.length} 名`}>
+          <FieldLabel required extra={session ? `至少 ${session.minDeputies} 名，已选 ${form.deputyCodes.length} 名` : `已选 ${form.deputyCodes.length} 名`}>
             值班代表
-          </Label>
+          </FieldLabel>
           {options.length === 0 ? (
             <Hint>{form.stationCode ? '该站点还没有代表' : '请先选择联络站'}</Hint>
           ) : (
-            <Chips name="deputies" columns={2} options={options.map((o) => ({ value: o.code, label: o.name, hint: o.hint }))} value={form.deputyCodes} onChange={toggleDeputy} />
+            <ChipGroup name="deputies" columns={2} options={options.map((o) => ({ value: o.code, label: o.name, hint: o.hint }))} value={form.deputyCodes} onChange={toggleDeputy} />
           )}
 
-          <Label extra="部门负责人、法官、检察官进站">受邀人员（四进站）</Label>
+          <FieldLabel extra="部门负责人、法官、检察官进站">受邀人员（四进站）</FieldLabel>
           {form.officials.map((o, i) => (
             <View className="rc-person" key={`${o.name}-${i}`} id={`official-${i}`}>
               <View className="rc-person__body">
@@ -364,7 +365,7 @@ export default function EditPage() {
             </View>
           ))}
           <Hint>添加：选类别，填姓名和职务，再点“添加受邀人员”。</Hint>
-          <Chips
+          <ChipGroup
             name="official-kind"
             columns={2}
             options={OFFICIAL_KINDS.map((k) => ({ value: k, label: OFFICIAL_KIND_LABELS[k] }))}
@@ -373,12 +374,12 @@ export default function EditPage() {
           />
           <Input className="rc-input" id="official-name" value={official.name} maxlength={20} placeholder="姓名" onInput={(e) => setOfficial({ ...official, name: e.detail.value })} />
           <Input className="rc-input" id="official-title" value={official.title} maxlength={40} placeholder="职务，如县交通运输局局长" onInput={(e) => setOfficial({ ...official, title: e.detail.value })} />
-          <ErrorText message={officialError} />
+          <FieldError message={officialError} />
           <Button className="rc-block-button" fill="outline" type="primary" onClick={addOfficial} id="add-official">
             添加受邀人员
           </Button>
 
-          <Label extra={`${charCount(form.announcement.trim())}/500`}>公告</Label>
+          <FieldLabel extra={`${charCount(form.announcement.trim())}/500`}>公告</FieldLabel>
           <Textarea
             className="rc-textarea"
             id="session-announcement-input"
@@ -388,7 +389,7 @@ export default function EditPage() {
             onInput={(e) => set('announcement', e.detail.value)}
           />
 
-          <ErrorText message={errorAt('save')} id="edit-error-text" />
+          <FieldError message={errorAt('save')} id="edit-error-text" />
           <Button className="rc-cta-button" type="primary" loading={busy === 'save'} disabled={!!busy} onClick={() => void saveChecked()} id="save-session">
             {session ? '保存修改' : '创建并发布公告'}
           </Button>
@@ -396,10 +397,10 @@ export default function EditPage() {
       )}
       {session && session.status === 'held' && (
         <View className="card" id="held-notes">
-          <Label extra={`${charCount(heldNotes.trim())}/2000`}>接待记录</Label>
+          <FieldLabel extra={`${charCount(heldNotes.trim())}/2000`}>接待记录</FieldLabel>
           <Hint>已举行的活动可补充记录；到场代表为：{session.attendance.map((a) => a.name).join('、') || '未记录'}。</Hint>
           <Textarea className="rc-textarea" value={heldNotes} maxlength={2000} placeholder="接待人数、主要问题、现场答复情况" onInput={(e) => setHeldNotes(e.detail.value)} />
-          <ErrorText message={errorAt('notes')} id="notes-error" />
+          <FieldError message={errorAt('notes')} id="notes-error" />
           <Button className="rc-block-button" type="primary" loading={busy === 'notes'} disabled={!!busy} id="save-notes"
             onClick={() =>
               void run(
@@ -412,7 +413,7 @@ export default function EditPage() {
           </Button>
         </View>
       )}
-      {session && session.status === 'cancelled' && error && <ErrorText message={error.text} id="edit-error-text" />}
+      {session && session.status === 'cancelled' && error && <FieldError message={error.text} id="edit-error-text" />}
 
       {session && (
         <View className="card rc-links">

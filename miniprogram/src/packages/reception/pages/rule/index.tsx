@@ -9,7 +9,8 @@ import { call } from '../../../../api/client'
 import { useLoadable } from '../../../../lib/use-api'
 import { explain } from '../../lib/errors'
 import { DateField, TimeField } from '../../lib/fields'
-import { Chips, ErrorState, ErrorText, Hint, Label, LoadingCards, Notice, Stepper } from '../../lib/ui'
+import { ErrorState, Hint, LoadingCards, Notice, Stepper } from '../../lib/ui'
+import { ChipGroup, FieldError, FieldLabel } from '../../../../components/WorkForm'
 import '../../lib/reception.css'
 
 type Slot = 'in_person' | 'online'
@@ -159,19 +160,19 @@ export default function RulePage() {
       </View>
 
       <View className="card" id="rule-form">
-        <Label>方式</Label>
-        <Chips name="rule-kind" columns={2} options={kinds} value={form.kind} onChange={(v) => set('kind', v)} />
+        <FieldLabel>方式</FieldLabel>
+        <ChipGroup name="rule-kind" columns={2} options={kinds} value={form.kind} onChange={(v) => set('kind', v)} />
 
         {form.kind !== 'online_dates' && (
           <>
-            <Label>{form.kind === 'monthly_first_week' ? '第一周的星期几' : '每周星期几'}</Label>
-            <Chips name="rule-weekday" columns={4} options={WEEKDAYS} value={form.weekday} onChange={(v) => set('weekday', v)} />
+            <FieldLabel>{form.kind === 'monthly_first_week' ? '第一周的星期几' : '每周星期几'}</FieldLabel>
+            <ChipGroup name="rule-weekday" columns={4} options={WEEKDAYS} value={form.weekday} onChange={(v) => set('weekday', v)} />
           </>
         )}
         {form.kind === 'monthly_first_week' && (
           <>
-            <Label>“第一周”指</Label>
-            <Chips
+            <FieldLabel>“第一周”指</FieldLabel>
+            <ChipGroup
               name="rule-first-week"
               columns={1}
               options={FIRST_WEEK_DEFINITIONS.map((d) => ({ value: d, label: FIRST_WEEK[d].label, hint: FIRST_WEEK[d].hint }))}
@@ -182,9 +183,9 @@ export default function RulePage() {
         )}
         {form.kind === 'online_dates' && (
           <>
-            <Label extra={`${form.dates.length} 天`}>接待日期</Label>
+            <FieldLabel extra={`${form.dates.length} 天`}>接待日期</FieldLabel>
             {form.dates.length > 0 && (
-              <Chips
+              <ChipGroup
                 name="rule-dates"
                 columns={2}
                 options={[...form.dates].sort().map((d) => ({ value: d, label: formatChineseDate(d, true), hint: '点按移除' }))}
@@ -196,26 +197,26 @@ export default function RulePage() {
           </>
         )}
 
-        <Label>每次值班代表</Label>
+        <FieldLabel>每次值班代表</FieldLabel>
         <Stepper name="rule-deputies" value={form.deputies} min={1} max={20} unit="名" onChange={(n) => set('deputies', n)} />
         <Hint>本站现有代表人数须不少于此数。</Hint>
 
         <View className="rc-row">
           <View className="rc-col">
-            <Label>开始时间</Label>
+            <FieldLabel>开始时间</FieldLabel>
             <TimeField name="rule-start" value={form.startTime} onChange={(v) => set('startTime', v)} />
           </View>
           <View className="rc-col">
-            <Label>结束时间</Label>
+            <FieldLabel>结束时间</FieldLabel>
             <TimeField name="rule-end" value={form.endTime} onChange={(v) => set('endTime', v)} />
           </View>
         </View>
 
-        <Label extra="选填">说明</Label>
+        <FieldLabel extra="选填">说明</FieldLabel>
         <Input className="rc-input" id="rule-note" value={form.note} maxlength={200} placeholder="如：每周二，2名代表进站接待" onInput={(e) => set('note', e.detail.value)} />
         <Hint>法定节假日按全县设置调整；主题接待日请在“接待安排—新建主题接待日”中安排。</Hint>
 
-        <ErrorText message={error} id="rule-error-text" />
+        <FieldError message={error} id="rule-error-text" />
         <Button className="rc-block-button" type="primary" loading={busy} disabled={busy} onClick={() => void save()} id="save-rule">
           保存规则
         </Button>
