@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { CATEGORIES, GRADES, type CategoryCode, type GradeCode } from '@shared/domain/categories'
 import MergePanel from '../../../components/MergePanel'
+import ReferPanel from '../../../components/ReferPanel'
 import NotePanel from '../../../components/NotePanel'
 import RatingForm from '../../../components/RatingForm'
 import WorkItemShell, { type PanelApi } from '../../../components/WorkItemShell'
@@ -54,19 +55,7 @@ export default function DeputyItem() {
           case 'merge':
             return <MergePanel api={api} />
           case 'refer':
-            return (
-              <NotePanel
-                api={api}
-                verb="refer"
-                field="reason"
-                title="转法定途径"
-                hint="涉及诉讼、仲裁、信访等个案的，记录后告知群众依法通过相应途径解决。"
-                label="原因及告知群众的途径"
-                max={500}
-                placeholder="如：属于劳动争议，已告知向县劳动人事争议仲裁委员会申请仲裁"
-                confirmText="确认转办"
-              />
-            )
+            return <ReferPanel api={api} />
           default:
             return null
         }

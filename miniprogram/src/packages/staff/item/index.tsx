@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { SuggestionDetail } from '@shared/api/suggestion'
 import MergePanel from '../../../components/MergePanel'
+import ReferPanel from '../../../components/ReferPanel'
 import NotePanel from '../../../components/NotePanel'
 import WorkItemShell, { type PanelApi } from '../../../components/WorkItemShell'
 import { ChipGroup, FieldError, FieldLabel, NoteField, VerbPanel } from '../../../components/WorkForm'
@@ -67,18 +68,7 @@ export default function StaffItem() {
           case 'merge':
             return <MergePanel api={api} />
           case 'refer':
-            return (
-              <NotePanel
-                api={api}
-                verb="refer"
-                field="reason"
-                title="转法定途径"
-                hint="诉讼、仲裁、信访等个案，记录后告知群众依法通过相应途径解决。"
-                label="原因及告知群众的途径"
-                max={500}
-                confirmText="确认转办"
-              />
-            )
+            return <ReferPanel api={api} />
           default:
             return null
         }
