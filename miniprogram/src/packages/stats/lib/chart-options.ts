@@ -89,21 +89,21 @@ export const FUNNEL_STAGES = [
 ] as const satisfies ReadonlyArray<{ key: keyof FiguresView['funnel']; label: string }>
 
 /**
- * The five orders as bars from 点单 down to 验单, each with its count; the table adds each
- * stage's share of 点单. (即时答复 and 提交人大 are two ways on, so the bars are not a strict funnel.)
+ * Horizontal bars, one row per label in the given order (top first), the figure at the bar's end:
+ * the shape of the funnel, the categories and the department ranking.
  */
-export function funnelChart(figures: FiguresView, style: ChartStyle = {}): ChartModel {
-  const values = FUNNEL_STAGES.map((s) => figures.funnel[s.key])
-  const labels = FUNNEL_STAGES.map((s) => s.label)
-  const submitted = figures.funnel.submitted
-  const option: ChartOption = {
+function horizontalBars(
+  bars: { labels: string[]; values: number[]; name: string; color: string; barWidth: number; unit: '件' | '%'; rightSpace: number; max?: number },
+  style: ChartStyle,
+): ChartOption {
+  return {
     ...baseOption(style),
-    grid: { left: 8, right: px(48, style), top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { lineStyle: { color: PALETTE.line } } },
+    grid: { left: 8, right: px(bars.rightSpace, style), top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'value', ...(bars.max !== undefined ? { max: bars.max } : { minInterval: 1 }), axisLabel: { show: false }, splitLine: { lineStyle: { color: PALETTE.line } } },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: labels,
+      data: bars.labels,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: PALETTE.line } },
       axisLabel: { color: PALETTE.text, fontSize: px(13, style) },
@@ -111,14 +111,25 @@ export function funnelChart(figures: FiguresView, style: ChartStyle = {}): Chart
     series: [
       {
         type: 'bar',
-        name: '件数',
-        data: values,
-        barMaxWidth: px(22, style),
-        itemStyle: { color: PALETTE.accent, borderRadius: [0, 4, 4, 0] },
-        label: { show: true, position: 'right', color: PALETTE.text, fontSize: px(12, style), formatter: '{c}件' },
+        name: bars.name,
+        data: bars.values,
+        barMaxWidth: px(bars.barWidth, style),
+        itemStyle: { color: bars.color, borderRadius: [0, 4, 4, 0] },
+        label: { show: true, position: 'right', color: PALETTE.text, fontSize: px(12, style), formatter: `{c}${bars.unit}` },
       },
     ],
   }
+}
+
+/**
+ * The five orders as bars from 点单 down to 验单, each with its count; the table adds each
+ * stage's share of 点单. (即时答复 and 提交人大 are two ways on, so the bars are not a strict funnel.)
+ */
+export function funnelChart(figures: FiguresView, style: ChartStyle = {}): ChartModel {
+  const values = FUNNEL_STAGES.map((s) => figures.funnel[s.key])
+  const labels = FUNNEL_STAGES.map((s) => s.label)
+  const submitted = figures.funnel.submitted
+  const option = horizontalBars({ labels, values, name: '件数', color: PALETTE.accent, barWidth: 22, unit: '件', rightSpace: 48 }, style)
   return {
     option,
     table: {
@@ -214,29 +225,7 @@ export function categoryChart(view: BreakdownView, style: ChartStyle = {}): Char
     (a, b) => b.figures.funnel.submitted - a.figures.funnel.submitted || (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99) || a.key.localeCompare(b.key),
   )
   const values = rows.map((r) => r.figures.funnel.submitted)
-  const option: ChartOption = {
-    ...baseOption(style),
-    grid: { left: 8, right: px(48, style), top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { lineStyle: { color: PALETTE.line } } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((r) => r.name),
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: PALETTE.line } },
-      axisLabel: { color: PALETTE.text, fontSize: px(13, style) },
-    },
-    series: [
-      {
-        type: 'bar',
-        name: '点单',
-        data: values,
-        barMaxWidth: px(18, style),
-        itemStyle: { color: PALETTE.blue, borderRadius: [0, 4, 4, 0] },
-        label: { show: true, position: 'right', color: PALETTE.text, fontSize: px(12, style), formatter: '{c}件' },
-      },
-    ],
-  }
+  const option = horizontalBars({ labels: rows.map((r) => r.name), values, name: '点单', color: PALETTE.blue, barWidth: 18, unit: '件', rightSpace: 48 }, style)
   return {
     option,
     table: {
@@ -290,29 +279,19 @@ export function departmentRankingChart(view: BreakdownView, metric: DepartmentMe
   // standard competition ranking: equal figures share a place (1, 1, 3)
   const ranks: number[] = []
   raw.forEach((v, i) => ranks.push(i > 0 && v === raw[i - 1] ? ranks[i - 1] : i + 1))
-  const option: ChartOption = {
-    ...baseOption(style),
-    grid: { left: 8, right: px(spec.rate ? 56 : 40, style), top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', ...(spec.rate ? { max: 100 } : { minInterval: 1 }), axisLabel: { show: false }, splitLine: { lineStyle: { color: PALETTE.line } } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: ranked.map((r) => shortDepartmentName(r.name)),
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: PALETTE.line } },
-      axisLabel: { color: PALETTE.text, fontSize: px(13, style) },
+  const option = horizontalBars(
+    {
+      labels: ranked.map((r) => shortDepartmentName(r.name)),
+      values: data,
+      name: spec.label,
+      color: PALETTE.green,
+      barWidth: 18,
+      unit: spec.rate ? '%' : '件',
+      rightSpace: spec.rate ? 56 : 40,
+      max: spec.rate ? 100 : undefined,
     },
-    series: [
-      {
-        type: 'bar',
-        name: spec.label,
-        data,
-        barMaxWidth: px(18, style),
-        itemStyle: { color: PALETTE.green, borderRadius: [0, 4, 4, 0] },
-        label: { show: true, position: 'right', color: PALETTE.text, fontSize: px(12, style), formatter: spec.rate ? '{c}%' : '{c}件' },
-      },
-    ],
-  }
+    style,
+  )
   const shown = (v: number) => (spec.rate ? formatRate(v) : `${v}件`)
   return {
     option,
