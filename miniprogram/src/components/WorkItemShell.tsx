@@ -1,15 +1,14 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { type ReactNode, useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { SuggestionDetail } from '@shared/api/suggestion'
-import { call } from '../api/client'
 import Blank from './Blank'
 import { HandlingCard, ItemSummary, Timeline } from './ItemDetail'
 import { VERB_LABELS } from './workbench'
 import './WorkForm.css'
 import './Workbench.css'
-import { useLoadable } from '../lib/use-api'
+import { useItemDetail } from './use-item-detail'
 
 export interface PanelApi {
   item: SuggestionDetail
@@ -40,25 +39,8 @@ export default function WorkItemShell({
 }) {
   const router = useRouter()
   const id = router.params.id ? decodeURIComponent(router.params.id) : null
-  const [loaded, reload] = useLoadable<SuggestionDetail>(id, () => call('suggestion', 'get', { id: id as string }))
-  const [data, setData] = useState<SuggestionDetail | null>(null)
+  const { loaded, reload, data, setData } = useItemDetail(id)
   const [active, setActive] = useState<string | null>(null)
-  const hidden = useRef(false)
-
-  useEffect(() => {
-    if (loaded.status === 'ready') setData(loaded.data)
-  }, [loaded])
-
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (hidden.current && id) void reload()
-    hidden.current = false
-  })
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
 
   useEffect(() => {
     if (!active) return

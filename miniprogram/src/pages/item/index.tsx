@@ -1,15 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
-import type { SuggestionDetail } from '@shared/api/suggestion'
 import { FINAL_STATES, STATE_RESIDENT_TEXT } from '@shared/domain/states'
-import { call } from '../../api/client'
 import Blank from '../../components/Blank'
 import { HandlingCard, ItemSummary, Timeline } from '../../components/ItemDetail'
 import RatingForm from '../../components/RatingForm'
 import { useVerb } from '../../components/work'
-import { useLoadable } from '../../lib/use-api'
+import { useItemDetail } from '../../components/use-item-detail'
 import './index.css'
 
 /** Verbs that belong to a role's workbench (subpackage), for people who open an item from a message. */
@@ -24,32 +22,12 @@ export default function ItemPage() {
   const id = router.params.id ? decodeURIComponent(router.params.id) : null
   const created = router.params.created === '1'
 
-  const [loaded, reload] = useLoadable<SuggestionDetail>(id, () => call('suggestion', 'get', { id: id as string }))
-  // what is on screen: the last load, or the answer of a verb (no second request needed)
-  const [data, setData] = useState<SuggestionDetail | null>(null)
+  const { loaded, reload, data, setData } = useItemDetail(id)
   const { busy, run } = useVerb((next) => setData(next))
-  const hidden = useRef(false)
 
   useEffect(() => {
     if (created) void Taro.showToast({ title: '提交成功', icon: 'success', duration: 2000 })
   }, [created])
-
-  useEffect(() => {
-    if (loaded.status === 'ready') setData(loaded.data)
-  }, [loaded])
-
-  // back from somewhere else: the item may have moved on
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (hidden.current && id) void reload()
-    hidden.current = false
-  })
-
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
 
   if (!id) {
     return (
