@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import type { Result } from '@shared/errors'
 import { readLimited } from './http-body'
-import { LOCAL_PHOTO_PREFIX } from '@shared/domain/photos'
+import { LOCAL_PHOTO_PATH, LOCAL_PHOTO_PREFIX } from '@shared/domain/photos'
+import { shanghaiDate } from '@shared/domain/workdays'
 
 /**
  * The local stand-in for CloudBase storage, for the H5 build on the local server: a resident's
@@ -23,8 +24,6 @@ const KINDS: Array<{ ext: string; type: string; sniff: (b: Buffer) => boolean }>
   { ext: 'gif', type: 'image/gif', sniff: (b) => b.length > 6 && /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1')) },
   { ext: 'webp', type: 'image/webp', sniff: (b) => b.length > 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
 ]
-
-const FILE_PATH = /^\/files\/photos\/(\d{4}-\d{2}-\d{2})\/([a-z0-9]{32})\.(jpg|png|gif|webp)$/
 
 export interface PhotoUploads {
   /** Handles `POST /upload/photo` and `GET /files/photos/...`; false when the path is neither. */
@@ -59,7 +58,7 @@ export function createPhotoUploads(dir: string, now: () => Date): PhotoUploads {
           send(res, 400, { ok: false, code: 'validation_failed', message: '只能上传 JPG、PNG、GIF 或 WebP 格式的照片', field: 'photos' })
           return true
         }
-        const day = new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+        const day = shanghaiDate(now())
         const name = `${randomBytes(16).toString('hex')}.${kind.ext}`
         mkdirSync(join(dir, day), { recursive: true })
         writeFileSync(join(dir, day, name), bytes, { flag: 'wx' })
@@ -67,7 +66,7 @@ export function createPhotoUploads(dir: string, now: () => Date): PhotoUploads {
         return true
       }
       if (!url.pathname.startsWith(LOCAL_PHOTO_PREFIX)) return false
-      const m = FILE_PATH.exec(url.pathname)
+      const m = LOCAL_PHOTO_PATH.exec(url.pathname)
       const file = m ? join(dir, m[1], `${m[2]}.${m[3]}`) : null
       if (!file || !existsSync(file) || (req.method !== 'GET' && req.method !== 'HEAD')) {
         send(res, 404, { ok: false, code: 'not_found', message: '照片不存在或已删除' })

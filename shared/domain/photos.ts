@@ -6,6 +6,9 @@
 export const LOCAL_PHOTO_PREFIX = '/files/photos/'
 export const MAX_PHOTOS = 3
 
+/** A photo the local server keeps: its day folder, random name and type. */
+export const LOCAL_PHOTO_PATH = /^\/files\/photos\/(\d{4}-\d{2}-\d{2})\/([a-z0-9]{32})\.(jpg|png|gif|webp)$/
+
 export function isPhotoRef(value: string): boolean {
-  return value.startsWith('cloud://') || /^\/files\/photos\/\d{4}-\d{2}-\d{2}\/[a-z0-9]{32}\.(jpg|png|gif|webp)$/.test(value)
+  return value.startsWith('cloud://') || LOCAL_PHOTO_PATH.test(value)
 }
