@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from './client'
 import { demoIdentityHeaders } from '../lib/demo-identity'
+import { todayInBeijing } from '../lib/format'
 
 /**
  * Photo upload, next to the function client so that pages never touch storage themselves.
@@ -16,7 +17,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 function objectName(localPath: string): string {
   const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(localPath)?.[1] ?? 'jpg').toLowerCase()
-  const d = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  const d = todayInBeijing()
   let rand = Date.now().toString(36)
   while (rand.length < 20) rand += ALPHABET[Math.floor(Math.random() * ALPHABET.length)]
   return `suggestion-photos/${d}/${rand}.${ext}`

@@ -3,6 +3,7 @@
  */
 import Taro from '@tarojs/taro'
 import { EVENT_LABELS } from '@shared/domain/transitions'
+import { todayInBeijing } from '../lib/format'
 
 /** Button text of each verb (allowedActions uses the function's action names). */
 export const VERB_LABELS: Record<string, string> = {
@@ -25,10 +26,6 @@ export const VERB_LABELS: Record<string, string> = {
   release: '审核放行',
 }
 
-/** Today in Asia/Shanghai as YYYY-MM-DD (deadlines are whole Beijing days). */
-export function todayInBeijing(now = Date.now()): string {
-  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
 
 /** Calendar days from today to a YYYY-MM-DD date (negative when past). */
 export function daysUntil(date: string, now = Date.now()): number {

@@ -20,8 +20,18 @@ export function formatTime(iso: string): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
-function shanghaiNow(): Date {
-  return new Date(Date.now() + 8 * 3600 * 1000)
+function shanghaiNow(now = Date.now()): Date {
+  return new Date(now + 8 * 3600 * 1000)
+}
+
+/** The calendar day in Asia/Shanghai as YYYY-MM-DD (deadlines and sessions are whole Beijing days). */
+export function todayInBeijing(now = Date.now()): string {
+  return shanghaiNow(now).toISOString().slice(0, 10)
+}
+
+/** The month in Asia/Shanghai as YYYY-MM. */
+export function monthInBeijing(now = Date.now()): string {
+  return shanghaiNow(now).toISOString().slice(0, 7)
 }
 
 /** Characters as people count them (a CJK character or an emoji is one). */

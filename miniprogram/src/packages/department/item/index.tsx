@@ -6,7 +6,7 @@ import NotePanel from '../../../components/NotePanel'
 import WorkItemShell, { type PanelApi } from '../../../components/WorkItemShell'
 import { ChipGroup, FieldError, FieldLabel, NoteField, VerbPanel } from '../../../components/WorkForm'
 import { useVerb } from '../../../components/work'
-import { todayInBeijing } from '../../../components/workbench'
+import { todayInBeijing } from '../../../lib/format'
 import { formatDate } from '../../../lib/format'
 import './index.css'
 

@@ -14,6 +14,7 @@ import '../../../components/Workbench.css'
 import { openItem } from '../../../components/workbench'
 import { type Department, loadDepartments, shortName } from '../departments'
 import './index.css'
+import { monthInBeijing } from '../../../lib/format'
 
 type Filters = NonNullable<z.input<(typeof queueInputs)['dispatchBoard']>['filters']>
 type ViewKey = 'escalated' | 'held' | 'overdue' | 'extension' | 'dispatched' | 'in_progress' | 'resolved' | 'all'
@@ -46,9 +47,6 @@ interface Scope {
   overdueNow: number
 }
 
-function thisMonth(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7)
-}
 
 /**
  * 派单台: the county's (or township's) items by quick view — 待派单, 待审核, 超期督办, 延期审批 … —
@@ -64,7 +62,7 @@ export default function StaffBoard() {
 
   useEffect(() => {
     // The staff member's county and scope (and the overdue count) come with the month's overview.
-    const month = thisMonth()
+    const month = monthInBeijing()
     call('stats', 'overview', { from: month, to: month })
       .then((o) => {
         setScope({ countyCode: o.countyCode, countyName: o.countyName, township: o.township, overdueNow: o.overdueNow })

@@ -11,7 +11,8 @@ import { Chips, ErrorState, LoadingCards, Notice, SectionHead } from '../compone
 import { evaluationTable } from '../lib/chart-options'
 import { explain, failure } from '../lib/errors'
 import { exportEvaluation } from '../lib/export'
-import { formatDay, formatInstant } from '../lib/format'
+import { formatInstant } from '../lib/format'
+import { formatDate } from '../../../lib/format'
 import { beijingYear, recentYears } from '../lib/period'
 import '../stats.css'
 import './index.css'
@@ -201,7 +202,7 @@ export default function EvaluationPage() {
                     {c.comment}
                   </View>
                   <View className="st-comment__meta">
-                    {c.deputyName ?? '代表'} · {formatDay(c.at)} · 事项{c.itemNumber}
+                    {c.deputyName ?? '代表'} · {formatDate(c.at)} · 事项{c.itemNumber}
                   </View>
                 </View>
               ))}
@@ -211,7 +212,7 @@ export default function EvaluationPage() {
 
         <View className="st-doc__sign">
           <View>{view.countyName}人大常委会</View>
-          <View>{formatDay(view.frozenAt ?? view.generatedAt)}</View>
+          <View>{formatDate(view.frozenAt ?? view.generatedAt)}</View>
         </View>
       </View>
     </View>

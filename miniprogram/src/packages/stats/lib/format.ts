@@ -47,11 +47,3 @@ export function formatInstant(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
-
-/** An ISO instant as a Beijing calendar day: "2026年1月5日". */
-export function formatDay(iso: string): string {
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return iso
-  const d = new Date(t + 8 * 3600 * 1000)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}

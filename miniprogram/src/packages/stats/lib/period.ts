@@ -3,19 +3,16 @@
  * the quick ranges end with the current month.
  */
 import { MONTH_PATTERN, monthsBetween } from '@shared/domain/stats'
+import { monthInBeijing } from '../../../lib/format'
 
 export interface Period {
   from: string
   to: string
 }
 
-/** 'YYYY-MM' of an instant in Asia/Shanghai. */
-export function beijingMonth(now: number = Date.now()): string {
-  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 7)
-}
 
 export function beijingYear(now: number = Date.now()): number {
-  return Number(beijingMonth(now).slice(0, 4))
+  return Number(monthInBeijing(now).slice(0, 4))
 }
 
 export function yearPeriod(year: number): Period {
@@ -31,7 +28,7 @@ export function addMonths(month: string, n: number): string {
 
 /** The last `count` months up to and including this one. */
 export function recentMonths(count: number, now: number = Date.now()): Period {
-  const to = beijingMonth(now)
+  const to = monthInBeijing(now)
   return { from: addMonths(to, -(count - 1)), to }
 }
 

@@ -37,4 +37,3 @@ export async function exportRegister(payload: ActionInput<'visit', 'exportRegist
 }
 
 /** This month in Beijing time, 'YYYY-MM'. */
-export const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)

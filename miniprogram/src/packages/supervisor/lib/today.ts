@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import type { ActionOutput } from '@shared/api'
 import { call } from '../../../api/client'
+import { todayInBeijing } from '../../../lib/format'
 
 export type Today = ActionOutput<'visit', 'today'>
 const KEY = 'wudantong.supervisorToday'
 
-const beijingDate = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
 /**
  * Today's sessions and my stations. The last answer is kept on the phone so that the form still
@@ -32,7 +32,7 @@ export function cachedToday(): Today | null {
   try {
     const saved = Taro.getStorageSync(KEY) as Today | ''
     if (!saved || typeof saved !== 'object' || !Array.isArray(saved.stations)) return null
-    return saved.date === beijingDate() ? saved : { ...saved, date: beijingDate(), sessions: [] }
+    return saved.date === todayInBeijing() ? saved : { ...saved, date: todayInBeijing(), sessions: [] }
   } catch {
     return null
   }

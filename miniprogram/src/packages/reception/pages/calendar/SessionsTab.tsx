@@ -9,6 +9,7 @@ import { StationSelect, type StationChoice } from '../../lib/fields'
 import { PKG, editUrl, go } from '../../lib/links'
 import { SessionRow } from '../../lib/ui'
 import { ChipGroup } from '../../../../components/WorkForm'
+import { monthInBeijing } from '../../../../lib/format'
 
 export interface SessionFilter {
   stationCode: string | null
@@ -16,9 +17,6 @@ export interface SessionFilter {
   month: string | null
 }
 
-function thisMonth(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7)
-}
 
 function shiftMonth(month: string, by: number): string {
   const y = Number(month.slice(0, 4))
@@ -67,7 +65,7 @@ export default function SessionsTab({
             { value: 'month', label: '按月查看' },
           ]}
           value={byMonth ? 'month' : 'upcoming'}
-          onChange={(v) => onFilter({ ...filter, month: v === 'month' ? (filter.month ?? thisMonth()) : null })}
+          onChange={(v) => onFilter({ ...filter, month: v === 'month' ? (filter.month ?? monthInBeijing()) : null })}
         />
         {byMonth && (
           <View className="rc-month" id="month-switcher">

@@ -6,7 +6,8 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { call, toApiError, type ApiError } from '../../../../api/client'
 import { formatSessionDate } from '../../../../lib/format'
 import { useDrafts } from '../../lib/drafts'
-import { exportRegister, thisMonth } from '../../lib/export'
+import { exportRegister } from '../../lib/export'
+import { monthInBeijing } from '../../../../lib/format'
 import { loadToday, type Today } from '../../lib/today'
 import { PKG, SyncBanner } from '../../lib/parts'
 import '../../../../components/Workbench.css'
@@ -112,7 +113,7 @@ export default function SupervisorHome() {
         <Text>抽查回访与问题清单</Text>
         <Text className="link-row__arrow">›</Text>
       </View>
-      <View className="link-row" id="link-export" onClick={() => station && void exportRegister({ scope: 'month', month: thisMonth(), stationCode: station.code })}>
+      <View className="link-row" id="link-export" onClick={() => station && void exportRegister({ scope: 'month', month: monthInBeijing(), stationCode: station.code })}>
         <Text>导出本月登记表（Excel）</Text>
         <Text className="link-row__arrow">›</Text>
       </View>

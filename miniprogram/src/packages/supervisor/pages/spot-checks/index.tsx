@@ -12,11 +12,11 @@ import { formatTime } from '../../../../lib/format'
 import { newClientRequestId } from '../../../../lib/request-id'
 import { PKG } from '../../lib/parts'
 import '../../supervisor.css'
+import { todayInBeijing } from '../../../../lib/format'
 
 type Item = z.output<typeof spotCheckItem>
 type Problem = z.output<typeof problemView>
 
-const beijingDate = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10)
 
 /**
  * 抽查回访与问题清单. Staff draw closed records of the last month at random and record each
@@ -38,7 +38,7 @@ export default function SpotChecksPage() {
 
   const draw = async () => {
     try {
-      const check = await call('visit', 'spotCheck', { clientRequestId: drawId.current, from: beijingDate(-30), to: beijingDate(), size: 5 })
+      const check = await call('visit', 'spotCheck', { clientRequestId: drawId.current, from: todayInBeijing(Date.now() - 30 * 86_400_000), to: todayInBeijing(), size: 5 })
       drawId.current = newClientRequestId()
       void Taro.showToast({ title: `已从${check.poolSize}条中抽取${check.items.length}条`, icon: 'none' })
       void checks.refresh(true)
