@@ -30,9 +30,9 @@ import type { DemoCountyFile } from '../cloudfunctions/_core/seed/demo-county'
 import { createLocalServer } from '../cloudfunctions/_local/server'
 import { localDeps } from '../cloudfunctions/_local/local-deps'
 import { fmt, measure } from './package-size'
+import { launchOptions } from '../tests/support/browser'
 
 const root = resolve(__dirname, '..')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 interface Options {
   runs: number
@@ -155,11 +155,8 @@ async function main() {
   await seedDirectory(store, demoCounty as DemoCountyFile, new Date().toISOString())
   const deps = localDeps(store)
   const served = await Promise.all(dirs.map((dir) => serve(dir, deps)))
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  // the same browser the e2e tests use (tests/support/browser.ts): CHROMIUM_PATH, an installed one, or npm's
+  const browser = await chromium.launch(await launchOptions())
   const samples: Sample[][] = TARGETS.map(() => [])
   try {
     // one unmeasured visit each: the server's first answers and Chromium's own warm-up

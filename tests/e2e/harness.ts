@@ -7,9 +7,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { createLocalServer } from '../../cloudfunctions/_local/server'
 import type { Clock } from '../../cloudfunctions/_core/ports'
 import { createTestBackend, type TestBackend } from '../support/backend'
+import { launchOptions } from '../support/browser'
 import { buildDir, ensureTaroBuild, repoRoot } from '../support/taro-build'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = join(repoRoot, 'tests', 'artifacts')
 
 /** The local server (real functions, in-memory SQLite with the demo county) serving the H5 build. */
@@ -37,9 +37,7 @@ export async function startE2E(options: { clock?: Clock } = {}): Promise<E2E> {
     async open(openid) {
       const dir = mkdtempSync(join(tmpdir(), 'wdt-chromium-'))
       const context = await chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        ...(await launchOptions()),
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 2,
         locale: 'zh-CN',
