@@ -1,3 +1,5 @@
+import { isOwnKey } from './own'
+
 /**
  * The one list of error codes. Functions return `{ok: false, code, message}` with one of these;
  * the client shows the Chinese text. New codes are added here first, never invented inline.
@@ -23,7 +25,7 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES
 export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[]
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && value in ERROR_MESSAGES
+  return isOwnKey(ERROR_MESSAGES, value)
 }
 
 /** Thrown by use cases; the function entry turns it into `{ok: false, ...}`. */

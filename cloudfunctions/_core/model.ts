@@ -135,6 +135,8 @@ export interface SuggestionDoc {
   submitterOpenid: string
   contactName: string | null
   contactPhone: string | null
+  /** The resident agreed that the handling department may contact them (absent on older items: no). */
+  contactConsent?: boolean
   clientRequestId: string
   /** pass: visible to deputies; held: waiting for a human content review. */
   moderation: 'pass' | 'held'
@@ -173,6 +175,23 @@ export interface SuggestionDoc {
   history: HistoryEvent[]
   createdAt: string
   updatedAt: string
+}
+
+/**
+ * One read of a resident's name and phone by a department, shown whole only because the resident
+ * agreed to be contacted (shared/domain/visibility.ts): the trail staff can check.
+ */
+export interface ContactReadDoc {
+  _id: string
+  suggestionId: string
+  countyCode: string
+  township: string
+  departmentCode: string | null
+  readerOpenid: string
+  readerName: string
+  via: string
+  fields: string[]
+  at: string
 }
 
 /** A one-time invitation code (_id) that binds a role to whoever redeems it first. */
@@ -345,6 +364,20 @@ export type StatsCounterDoc = {
   dimension: import('@shared/domain/stats').StatsDimension
   key: string
 } & Partial<import('@shared/domain/stats').Counts>
+
+/**
+ * What one committed step of an item added to the counters (`_id` = item id:v<version>),
+ * written in the same transaction as the step and the counters: the record the counter
+ * reconciliation recounts from.
+ */
+export interface StatsLedgerDoc {
+  _id: string
+  countyCode: string
+  itemId: string
+  version: number
+  at: string
+  rows: Array<{ key: import('./repos/stats-repo').CounterKey; by: Record<string, number> }>
+}
 
 /** A deputy's latest comment on how one item was handled (`_id` = item id), for the evaluation. */
 export interface StatsCommentDoc {

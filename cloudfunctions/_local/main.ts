@@ -39,6 +39,9 @@ async function main() {
       console.log(`\n${first.name} 的二维码（手机与本机在同一网络时可扫码，需以 HOST=0.0.0.0 启动）：`)
       console.log(await QRCode.toString(link, { type: 'terminal', small: true }))
     }
+    if (!process.env.WDT_TIMER_SECRET && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      console.log('注意：未设置 WDT_TIMER_SECRET，监听非本机地址时定时任务 POST /timer/timers 一律拒绝（见 docs/deploy.md §6）。')
+    }
     console.log('演示身份见 README「演示身份」一节；按 Ctrl+C 停止。')
   })
   const stop = () => server.close(() => store.close().then(() => process.exit(0)))

@@ -1,9 +1,10 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { ERROR_MESSAGES, type Result } from '@shared/errors'
-import { FUNCTIONS, TIMERS } from '../_core/functions'
+import { FUNCTIONS, findFunction, findTimer } from '../_core/functions'
 import type { Deps } from '../_core/ports'
 import { readLimited } from './http-body'
 import { createPhotoUploads } from './photo-uploads'
@@ -13,6 +14,8 @@ import { visitExportRoute } from './visit-routes'
 
 /** Header that carries the demo identity. Only this local server reads it; CloudBase never does. */
 export const LOCAL_IDENTITY_HEADER = 'x-wudantong-openid'
+/** Header that carries the timer secret (WDT_TIMER_SECRET) to `POST /timer/<name>`. */
+export const TIMER_SECRET_HEADER = 'x-wudantong-timer-secret'
 const MAX_BODY_BYTES = 1024 * 1024
 
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
@@ -31,6 +34,32 @@ export interface LocalServerOptions {
   staticDir?: string
   /** Where residents' photos uploaded from the H5 build are kept; a fresh temporary folder when omitted. */
   uploadsDir?: string
+  /**
+   * The secret `POST /timer/<name>` must carry in the x-wudantong-timer-secret header; defaults to
+   * the WDT_TIMER_SECRET environment variable. Without one, timers answer only loopback requests
+   * to a server listening on a loopback address (127.0.0.1, ::1), and nothing else.
+   */
+  timerSecret?: string | null
+}
+
+const isLoopback = (address: string | undefined) => !!address && /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/.test(address)
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest()
+
+/** Why a timer request is refused, or null when it may run. */
+function timerRefusal(req: IncomingMessage, server: Server, secret: string | null): string | null {
+  // A timer is the platform acting, never a person: any identity, even a malformed one, is refused.
+  if (req.headers[LOCAL_IDENTITY_HEADER] !== undefined) return '定时任务只能由定时触发器调用，不接受用户身份'
+  if (secret) {
+    const given = req.headers[TIMER_SECRET_HEADER]
+    // Compared as digests, in constant time: neither the length nor a prefix of the secret leaks.
+    if (typeof given !== 'string' || !timingSafeEqual(digest(given), digest(secret))) return '定时任务密钥不正确'
+    return null
+  }
+  const bound = server.address()
+  const local = typeof bound === 'object' && bound !== null && isLoopback(bound.address)
+  if (!local || !isLoopback(req.socket.remoteAddress)) return '未设置 WDT_TIMER_SECRET 时，定时任务只接受本机调用'
+  return null
 }
 
 /**
@@ -38,21 +67,31 @@ export interface LocalServerOptions {
  * `wx.cloud.callFunction({name, data})` delivers, and serves the H5 build. Used by `npm start`,
  * the end-to-end tests, and counties that self-host without CloudBase.
  */
-export function createLocalServer({ deps, staticDir, uploadsDir }: LocalServerOptions): Server {
+export function createLocalServer({ deps, staticDir, uploadsDir, timerSecret }: LocalServerOptions): Server {
   const photos = createPhotoUploads(uploadsDir ?? mkdtempSync(join(tmpdir(), 'wdt-photos-')), () => deps.clock.now())
-  return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local')
+  const secret = (timerSecret === undefined ? process.env.WDT_TIMER_SECRET : timerSecret) || null
+  const server: Server = createServer(async (req, res) => {
     try {
+      const url = requestUrl(req.url)
+      if (!url) {
+        sendJson(res, 400, { ok: false, code: 'validation_failed', message: '请求地址格式不正确' })
+        return
+      }
       if (url.pathname === '/healthz') {
         sendJson(res, 200, { ok: true, data: { status: 'ok' } })
         return
       }
-      const timer = /^\/timer\/([a-z][a-zA-Z0-9_-]*)$/.exec(url.pathname)
+      const timer = /^\/timer\/([^/]*)$/.exec(url.pathname)
       if (timer && req.method === 'POST') {
         // Fires a timer-triggered function on demand, as its cron trigger would in CloudBase.
-        const run = TIMERS[timer[1]]
+        const refusal = timerRefusal(req, server, secret)
+        if (refusal) {
+          sendJson(res, 403, { ok: false, code: 'forbidden', message: refusal })
+          return
+        }
+        const run = findTimer(timer[1])
         if (!run) {
-          sendJson(res, 404, { ok: false, code: 'not_found', message: `定时任务不存在：${timer[1]}` })
+          sendJson(res, 404, { ok: false, code: 'not_found', message: '定时任务不存在' })
           return
         }
         sendJson(res, 200, await run(deps))
@@ -64,9 +103,9 @@ export function createLocalServer({ deps, staticDir, uploadsDir }: LocalServerOp
           sendJson(res, 405, { ok: false, code: 'validation_failed', message: '请使用 POST 调用云函数' })
           return
         }
-        const fn = FUNCTIONS[match[1]]
+        const fn = findFunction(match[1])
         if (!fn) {
-          sendJson(res, 404, { ok: false, code: 'not_found', message: `云函数不存在：${match[1]}` })
+          sendJson(res, 404, { ok: false, code: 'not_found', message: '云函数不存在' })
           return
         }
         const raw = await readBody(req)
@@ -124,6 +163,20 @@ export function createLocalServer({ deps, staticDir, uploadsDir }: LocalServerOp
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'internal', message: ERROR_MESSAGES.internal })
     }
   })
+  return server
+}
+
+/**
+ * The request's URL. A path is always read as a path: `//host/x` is not another host's URL, and
+ * a target no URL parser accepts is answered 400, never a 500.
+ */
+function requestUrl(target: string | undefined): URL | null {
+  const raw = target ?? '/'
+  try {
+    return new URL(raw.startsWith('/') ? `http://local${raw}` : raw, 'http://local')
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -141,9 +194,6 @@ function localIdentity(req: IncomingMessage): string | null {
   }
   return /^[\p{L}\p{N}_-]{1,64}$/u.test(openid) ? openid : null
 }
-
-/** Open311 readers are anonymous platforms; the export is public and holds no personal data. */
-const OPEN311_READER = 'open311-public-reader'
 
 /**
  * GeoReport v2: `requests.json?jurisdiction_id=<county>&status=open|closed&page_size=&page_token=`
@@ -168,7 +218,8 @@ async function serveOpen311(kind: 'requests' | 'services', url: URL, deps: Deps,
     if (q.get('page_token')) payload.pageToken = q.get('page_token')
   }
   const action = kind === 'requests' ? 'open311Requests' : 'open311Services'
-  const result = await FUNCTIONS.stats({ action, payload }, OPEN311_READER, deps)
+  // Open311 readers are anonymous platforms; the export is public and holds no personal data.
+  const result = await FUNCTIONS.stats({ action, payload }, null, deps)
   if (!result.ok) {
     const status = result.code === 'not_found' ? 404 : 400
     sendOpen311(status, [{ code: status, description: result.message }])

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { ownValue } from '@shared/own'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,9 +18,18 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
+/** A malformed escape (`%E0%A4%A`) names no file: the app's page is served, never an error. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path).replace(/\0/g, '')
+  } catch {
+    return '/'
+  }
+}
+
 /** Serves the H5 build; the app uses a hash router, so every unknown path gets index.html. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const safe = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^([/\\])+/, '')
+  const safe = normalize(decodedPath(urlPath.split('?')[0])).replace(/^([/\\])+/, '')
   let file = join(root, safe)
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html')
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
@@ -28,7 +38,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     res.end('H5 页面尚未构建：请先运行 npm run build:h5')
     return
   }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream'
+  const type = ownValue(TYPES, extname(file)) ?? 'application/octet-stream'
   const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600'
   res.writeHead(200, { 'content-type': type, 'cache-control': cache })
   createReadStream(file).pipe(res)

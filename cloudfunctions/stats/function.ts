@@ -5,6 +5,7 @@ import { receptionFiguresAction } from '../_core/usecases/stats/reception-figure
 import { evaluation, freezeYear } from '../_core/usecases/stats/evaluation'
 import { evaluationExport } from '../_core/usecases/stats/export'
 import { deputyRecord } from '../_core/usecases/stats/deputy-record'
+import { reconcileCountersAction } from '../_core/usecases/stats/reconcile'
 import { clusters } from '../_core/usecases/stats/clusters'
 import { open311Requests, open311Services } from '../_core/usecases/stats/open311'
 
@@ -16,6 +17,7 @@ export const statsFunction = defineFunction('stats', {
   evaluation,
   evaluationExport,
   freezeYear,
+  reconcileCounters: reconcileCountersAction,
   deputyRecord,
   clusters,
   open311Requests,

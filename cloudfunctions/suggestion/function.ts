@@ -9,6 +9,7 @@ import { decideExtension, dispatch, refer, supervise } from '../_core/usecases/s
 import { acknowledge, progress, requestExtension, resolve, sendBack } from '../_core/usecases/suggestion/department-verbs'
 import { merge } from '../_core/usecases/suggestion/merge'
 import { release } from '../_core/usecases/suggestion/release'
+import { contactReads } from '../_core/usecases/suggestion/contact-reads'
 import { departmentQueue, dispatchBoard, myHandled, stationQueue } from '../_core/usecases/suggestion/queues'
 
 /** 五单事项: 点单 and every later step of the loop, one use case per verb. */
@@ -35,6 +36,7 @@ export const suggestionFunction = defineFunction('suggestion', {
   refer,
   supervise,
   release,
+  contactReads,
   stationQueue,
   dispatchBoard,
   departmentQueue,

@@ -6,8 +6,9 @@ import { followUpPlanned } from '../_core/usecases/timers/follow-up-planned'
 import { deliverOutbox } from '../_core/usecases/timers/deliver-outbox'
 import { remindReceptions } from '../_core/usecases/timers/remind-receptions'
 import { applyVisitRetention } from '../_core/usecases/timers/visit-retention'
+import { reconcileNightly } from '../_core/usecases/stats/reconcile'
 
-/** 定时任务: overdue flags, deadline reminders, auto-verify, planned follow-ups, then delivery. */
+/** 定时任务: overdue flags, deadline reminders, auto-verify, planned follow-ups, counter reconciliation, then delivery. */
 export const timersFunction = defineTimer('timers', {
   flagOverdue,
   remindDeadlines,
@@ -15,5 +16,6 @@ export const timersFunction = defineTimer('timers', {
   followUpPlanned,
   remindReceptions,
   applyVisitRetention,
+  reconcileCounters: reconcileNightly,
   deliverOutbox,
 })

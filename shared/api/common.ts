@@ -1,11 +1,17 @@
 import { z } from 'zod'
+import { cleanText, visibleLength } from '../domain/text'
 
-/** Trimmed text with Chinese messages; `max` counts characters as people see them. */
+/**
+ * Free text with Chinese messages, cleaned by the rules of shared/domain/text.ts: fields up to
+ * SHORT_TEXT_MAX characters (names, titles, places) are one line without hidden characters;
+ * longer ones keep their lines. Lengths count what a reader sees, so text made only of spaces,
+ * zero-width or control characters is empty and refused.
+ */
 export function text(label: string, min: number, max: number) {
   return z
     .string({ error: `请填写${label}` })
-    .trim()
-    .refine((s) => [...s].length >= min, { message: min <= 1 ? `请填写${label}` : `${label}至少需要${min}个字` })
+    .transform((s) => cleanText(s, max))
+    .refine((s) => visibleLength(s) >= Math.max(min, 1), { message: min <= 1 ? `请填写${label}` : `${label}至少需要${min}个字` })
     .refine((s) => [...s].length <= max, { message: `${label}不能超过${max}个字` })
 }
 

@@ -257,6 +257,24 @@ export const statsActions = {
     input: z.object({ countyCode: countyCode.optional(), year }),
     output: z.object({ countyCode: z.string(), year: z.number(), frozenAt: z.string(), frozenByName: z.string(), alreadyFrozen: z.boolean() }),
   },
+  reconcileCounters: {
+    input: z.object({ countyCode: countyCode.optional(), repair: z.boolean().default(false) }),
+    output: z.object({
+      countyCode: z.string(),
+      ledgerEntries: z.number(),
+      counterRows: z.number(),
+      drift: z.array(
+        z.object({
+          counterId: z.string(),
+          key: z.object({ countyCode: z.string(), scope: z.string(), month: z.string(), dimension: z.string(), key: z.string() }),
+          field: z.string(),
+          stored: z.number(),
+          recounted: z.number(),
+        }),
+      ),
+      repairedRows: z.number(),
+    }),
+  },
   deputyRecord: {
     input: z.object({ deputyCode: z.string().trim().min(1).max(40, { message: '代表编号格式不正确' }).optional(), year }),
     output: deputyRecordView,

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { suggestionActions } from './suggestion'
 import { suggestionDetail } from './suggestion'
-import { queueInputs, queuePage, similarItem, workflowInputs } from './suggestion-workflow'
+import { contactRead, queueInputs, queuePage, similarItem, workflowInputs } from './suggestion-workflow'
+import { entityId } from './common'
 
 const verb = <T extends z.ZodTypeAny>(input: T) => ({ input, output: suggestionDetail })
 
@@ -27,6 +28,7 @@ export const allSuggestionActions = {
   refer: verb(workflowInputs.refer),
   supervise: verb(workflowInputs.supervise),
   release: verb(workflowInputs.release),
+  contactReads: { input: z.object({ id: entityId }), output: z.object({ items: z.array(contactRead) }) },
   stationQueue: { input: queueInputs.stationQueue, output: queuePage },
   dispatchBoard: { input: queueInputs.dispatchBoard, output: queuePage },
   departmentQueue: { input: queueInputs.departmentQueue, output: queuePage },

@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { CATEGORY_CODES, GRADE_CODES } from '../domain/categories'
 import { SUGGESTION_STATES } from '../domain/states'
+import { isValidDate } from '../domain/reception/dates'
 import { entityId, page, pageInput, stationCode, text } from './common'
 import { suggestionSummary } from './suggestion'
 
 /** Inputs of every verb after 点单, one schema each (docs/API.md lists who may call which). */
 const id = entityId
 const note = (label: string, max = 500) => text(label, 1, max)
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+/** A calendar date that exists (2026-02-30 does not): a filter on an impossible day is refused, not a crash. */
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }).refine(isValidDate, { message: '日期不存在' })
 
 export const RATING_CODES = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
 export const OUTCOME_CODES = ['solved', 'planned', 'explained'] as const
@@ -70,9 +72,9 @@ export const workflowInputs = {
   release: z.object({ id, note: note('审核意见', 200).optional() }),
 } as const
 
+/** Another item that reads alike (shared/domain/visibility.ts SIMILAR_ITEM_FIELDS): no number, no name. */
 export const similarItem = z.object({
   id: z.string(),
-  number: z.string(),
   excerpt: z.string(),
   stateLabel: z.string(),
   followerCount: z.number(),
@@ -118,3 +120,13 @@ export const queueInputs = {
 } as const
 
 export const queuePage = page(queueItem)
+
+/** One read of a resident's contact by the department, made possible by the resident's consent. */
+export const contactRead = z.object({
+  at: z.string(),
+  readerName: z.string(),
+  departmentCode: z.string().nullable(),
+  /** The action whose answer showed the contact (get, acknowledge, …). */
+  via: z.string(),
+  fields: z.array(z.string()),
+})

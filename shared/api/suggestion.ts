@@ -3,13 +3,14 @@ import { CATEGORY_CODES } from '../domain/categories'
 import { CHANNELS, SUGGESTION_STATES } from '../domain/states'
 import { clientRequestId, entityId, mainlandMobile, page, pageInput, stationCode, text } from './common'
 import { isPhotoRef, MAX_PHOTOS } from '../domain/photos'
+import { cleanShortText } from '../domain/text'
 
 export const CONTENT_MAX = 2000
 
 export const location = z.object({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
-  address: z.string().trim().max(200).optional(),
+  address: z.string().max(200).transform(cleanShortText).optional(),
 })
 
 export const submitInput = z
@@ -22,6 +23,11 @@ export const submitInput = z
     anonymous: z.boolean().default(false),
     contactName: text('称呼', 1, 20).optional(),
     contactPhone: mainlandMobile.optional(),
+    /**
+     * 同意承办单位直接联系: with a name and a phone (not anonymous), the department handling the
+     * item sees them whole to contact the resident; every such read is logged (docs/privacy.md).
+     */
+    contactConsent: z.boolean().default(false),
     photos: z
       .array(z.string().max(512).refine(isPhotoRef, { message: '照片未上传成功，请删除后重新添加' }))
       .max(MAX_PHOTOS, { message: `最多上传${MAX_PHOTOS}张照片` })

@@ -25,6 +25,12 @@ export type ItemScope = {
   coDepartmentCodes?: string[]
   /** Published after content review: any resident may view and follow it (contact stays masked). */
   isPublic?: boolean
+  /**
+   * Filed by a supervisor on a visitor's behalf (交办单): the filer is not a resident acting on
+   * their own concern, so resident rules (withdraw, rate, see the contact) do not follow from
+   * having filed it; the supervisor acts through the supervisor rules of the station instead.
+   */
+  filedOnBehalf?: boolean
 }
 
 /** For list actions: which queue. Omit fields to ask "may this actor see any such queue?". */
@@ -68,7 +74,7 @@ export type Authorization =
   | { allowed: true; binding: RoleBinding }
   | { allowed: false; code: 'forbidden' | 'not_found' }
 
-type BindingOf<R extends Role> = Extract<RoleBinding, { role: R }>
+export type BindingOf<R extends Role> = Extract<RoleBinding, { role: R }>
 
 const RESIDENT: RoleBinding = { role: 'resident' }
 
@@ -95,17 +101,22 @@ export function isSubmitter(openid: string, item: ItemScope): boolean {
   return same(openid, item.submitterOpenid)
 }
 
+/** The resident whose own concern the item is (not a supervisor who filed a 交办单 for a visitor). */
+export function isResidentSubmitter(openid: string, item: ItemScope): boolean {
+  return isSubmitter(openid, item) && !item.filedOnBehalf
+}
+
 export function isFollower(openid: string, item: ItemScope): boolean {
   return !!openid && (item.followerOpenids ?? []).includes(openid)
 }
 
 /** Station or focus group of the deputy (not ownership). */
-function deputyInScope(b: BindingOf<'deputy'>, item: ItemScope): boolean {
+export function deputyInScope(b: BindingOf<'deputy'>, item: ItemScope): boolean {
   if (!same(b.countyCode, item.countyCode)) return false
   return b.stationCodes.includes(item.stationCode) || (!!item.focusGroupCode && b.focusGroupCodes.includes(item.focusGroupCode))
 }
 
-function deputyOwns(b: BindingOf<'deputy'>, item: ItemScope): boolean {
+export function deputyOwns(b: BindingOf<'deputy'>, item: ItemScope): boolean {
   return same(b.countyCode, item.countyCode) && same(b.deputyCode, item.ownerDeputyCode)
 }
 
@@ -114,21 +125,21 @@ function deputyMayAct(b: BindingOf<'deputy'>, item: ItemScope): boolean {
   return item.ownerDeputyCode ? deputyOwns(b, item) : deputyInScope(b, item)
 }
 
-function supervisorInScope(b: BindingOf<'supervisor'>, item: { countyCode?: string; stationCode?: string }): boolean {
+export function supervisorInScope(b: BindingOf<'supervisor'>, item: { countyCode?: string; stationCode?: string }): boolean {
   return same(b.countyCode, item.countyCode) && !!item.stationCode && b.stationCodes.includes(item.stationCode)
 }
 
-function staffInScope(b: BindingOf<'staff'>, item: { countyCode?: string; township?: string }): boolean {
+export function staffInScope(b: BindingOf<'staff'>, item: { countyCode?: string; township?: string }): boolean {
   if (!same(b.countyCode, item.countyCode)) return false
   if (b.scope === 'county') return true
   return same(b.township, item.township)
 }
 
-function departmentPrimary(b: BindingOf<'department'>, item: ItemScope): boolean {
+export function departmentPrimary(b: BindingOf<'department'>, item: ItemScope): boolean {
   return same(b.countyCode, item.countyCode) && same(b.departmentCode, item.departmentCode)
 }
 
-function departmentAny(b: BindingOf<'department'>, item: ItemScope): boolean {
+export function departmentAny(b: BindingOf<'department'>, item: ItemScope): boolean {
   return (
     departmentPrimary(b, item) || (same(b.countyCode, item.countyCode) && (item.coDepartmentCodes ?? []).includes(b.departmentCode))
   )
@@ -146,7 +157,7 @@ type ItemRule = {
 }
 
 const residentSees = (openid: string, item: ItemScope) =>
-  isSubmitter(openid, item) || isFollower(openid, item) || item.isPublic === true
+  isResidentSubmitter(openid, item) || isFollower(openid, item) || item.isPublic === true
 
 /**
  * One row per action; a role that is absent may never do it. Admins run the directory, not items,
@@ -161,12 +172,12 @@ export const ITEM_RULES: Record<ItemAction, ItemRule> = {
     department: departmentAny,
   },
   view_contact: {
-    resident: isSubmitter,
+    resident: isResidentSubmitter,
     deputy: deputyOwns,
     supervisor: supervisorInScope,
     staff: staffInScope,
   },
-  withdraw: { resident: isSubmitter },
+  withdraw: { resident: isResidentSubmitter },
   follow: { resident: residentSees },
   accept: { deputy: (b, i) => deputyInScope(b, i) && (!i.ownerDeputyCode || deputyOwns(b, i)) },
   answer: { deputy: deputyMayAct },
@@ -178,8 +189,8 @@ export const ITEM_RULES: Record<ItemAction, ItemRule> = {
   decide_extension: { staff: staffInScope },
   resolve: { department: departmentPrimary },
   send_back: { department: departmentPrimary },
-  verify: { resident: isSubmitter, supervisor: supervisorInScope },
-  reopen: { resident: isSubmitter, supervisor: supervisorInScope, staff: staffInScope },
+  verify: { resident: isResidentSubmitter, supervisor: supervisorInScope },
+  reopen: { resident: isResidentSubmitter, supervisor: supervisorInScope, staff: staffInScope },
   deputy_rate: { deputy: deputyMayAct },
   merge: { deputy: deputyMayAct, staff: staffInScope },
   refer: { deputy: deputyMayAct, staff: staffInScope },

@@ -12,6 +12,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import chineseDays from 'chinese-days/dist/chinese-days.json'
+import { ownValue } from '../own'
 
 dayjs.extend(utc)
 
@@ -76,9 +77,9 @@ const chineseName = (entry: string) => entry.split(',')[1] ?? entry
 export function dayInfo(date: DateString): DayInfo {
   assertDate(date)
   const confirmed = holidayDataPublished(Number(date.slice(0, 4)))
-  const adjusted = DATA.workdays[date]
+  const adjusted = ownValue(DATA.workdays, date)
   if (adjusted) return { date, workday: true, kind: 'adjusted_workday', holidayName: chineseName(adjusted), confirmed }
-  const holiday = DATA.holidays[date]
+  const holiday = ownValue(DATA.holidays, date)
   if (holiday) return { date, workday: false, kind: 'holiday', holidayName: chineseName(holiday), confirmed }
   const wd = dayjs.utc(date).day()
   const weekend = wd === 0 || wd === 6

@@ -169,6 +169,112 @@ describe.each(HARNESSES.map((harness) => [harness.name, harness] as const))('sto
     })
   })
 
+  describe('commit (one transaction over several documents)', () => {
+    const OTHER = 'stats_counters'
+
+    it('applies inserts, conditional updates, increments and puts across collections together', async () => {
+      await items.insert({ _id: 'item', group: 'g', version: 1, title: 'old', meta: { owner: 'u1', tags: ['a'] } })
+      const ok = await store.commit([
+        { op: 'updateIf', collection: ITEMS, id: 'item', expect: { version: 1 }, set: { version: 2, title: 'new', meta: { owner: 'u2' }, flag: undefined } },
+        { op: 'increment', collection: OTHER, id: 'row1', by: { submitted: 1 }, init: { countyCode: 'X' } },
+        { op: 'insert', collection: ITEMS, doc: { _id: 'msg1', group: 'outbox' }, ifExists: 'skip' },
+        { op: 'put', collection: ITEMS, doc: { _id: 'put1', group: 'put' } },
+      ])
+      expect(ok).toBe(true)
+      expect(await items.get('item')).toEqual({ _id: 'item', group: 'g', version: 2, title: 'new', meta: { owner: 'u2' } })
+      expect(await store.collection(OTHER).get('row1')).toEqual({ _id: 'row1', countyCode: 'X', submitted: 1 })
+      expect(await items.get('msg1')).toEqual({ _id: 'msg1', group: 'outbox' })
+      expect(await items.get('put1')).toEqual({ _id: 'put1', group: 'put' })
+      // a second increment of the same row adds to it
+      expect(await store.commit([{ op: 'increment', collection: OTHER, id: 'row1', by: { submitted: 2 }, init: { countyCode: 'X' } }])).toBe(true)
+      expect((await store.collection<{ _id: string; submitted: number }>(OTHER).get('row1'))?.submitted).toBe(3)
+    })
+
+    it('writes nothing and answers false when a version expectation no longer holds', async () => {
+      await items.insert({ _id: 'item', group: 'g', version: 2 })
+      const ok = await store.commit([
+        { op: 'increment', collection: OTHER, id: 'row1', by: { submitted: 1 }, init: { countyCode: 'X' } },
+        { op: 'updateIf', collection: ITEMS, id: 'item', expect: { version: 1 }, set: { version: 2, title: 'lost' } },
+      ])
+      expect(ok).toBe(false)
+      expect(await items.get('item')).toEqual({ _id: 'item', group: 'g', version: 2 })
+      expect(await store.collection(OTHER).get('row1')).toBeNull()
+    })
+
+    it('writes nothing when an insert that must be new finds its document, and skips one that may exist', async () => {
+      await items.insert({ _id: 'dup', group: 'first' })
+      expect(await store.commit([{ op: 'insert', collection: ITEMS, doc: { _id: 'dup', group: 'second' }, ifExists: 'skip' }, { op: 'insert', collection: ITEMS, doc: { _id: 'n1', group: 'n' }, ifExists: 'abort' }])).toBe(true)
+      expect(await items.get('dup')).toEqual({ _id: 'dup', group: 'first' })
+      expect(await store.commit([{ op: 'insert', collection: ITEMS, doc: { _id: 'n2', group: 'n' }, ifExists: 'abort' }, { op: 'insert', collection: ITEMS, doc: { _id: 'dup', group: 'third' }, ifExists: 'abort' }])).toBe(false)
+      expect(await items.get('n2')).toBeNull()
+      expect(await items.get('dup')).toEqual({ _id: 'dup', group: 'first' })
+    })
+
+    it('leaves neither the record nor its counter when a write after the record fails', async () => {
+      await items.insert({ _id: 'item', group: 'g', version: 1 })
+      await expect(
+        store.commit([
+          { op: 'updateIf', collection: ITEMS, id: 'item', expect: { version: 1 }, set: { version: 2 } },
+          { op: 'insert', collection: ITEMS, doc: { _id: 'msg', group: 'outbox' }, ifExists: 'skip' },
+          // an impossible amount: the adapter fails on this write, after the two above were made
+          { op: 'increment', collection: OTHER, id: 'row1', by: { submitted: Number.NaN }, init: { countyCode: 'X' } },
+        ]),
+      ).rejects.toThrow(/increment/)
+      expect(await items.get('item')).toEqual({ _id: 'item', group: 'g', version: 1 })
+      expect(await items.get('msg')).toBeNull()
+      expect(await store.collection(OTHER).get('row1')).toBeNull()
+      if (harness.kind === 'cloudbase') {
+        const actions = harness.standin!().requests.map((r) => r.action)
+        expect(actions).toContain('database.abortTransaction')
+        expect(harness.standin!().openTransactions()).toBe(0)
+      }
+    })
+
+    it('lets exactly one of concurrent commits guarded by the same version win, and counts only its increment', async () => {
+      await items.insert({ _id: 'item', group: 'g', version: 1 })
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.commit([
+            { op: 'updateIf', collection: ITEMS, id: 'item', expect: { version: 1 }, set: { version: 2, title: `t${i}` } },
+            { op: 'increment', collection: OTHER, id: 'row1', by: { submitted: 1 }, init: { countyCode: 'X' } },
+          ]),
+        ),
+      )
+      expect(results.filter(Boolean)).toHaveLength(1)
+      expect((await store.collection<{ _id: string; submitted: number }>(OTHER).get('row1'))?.submitted).toBe(1)
+    })
+
+    it('leaves nothing when the platform fails the counter write inside the transaction (CloudBase wire)', async () => {
+      if (harness.kind !== 'cloudbase') return
+      const standin = harness.standin!()
+      await items.insert({ _id: 'item', group: 'g', version: 1 })
+      standin.failWith((r) => (r.transactionId && r.collectionName === OTHER && r.action !== 'database.getDocument' ? { code: 'DATABASE_REQUEST_FAILED', message: 'injected' } : undefined))
+      await expect(
+        store.commit([
+          { op: 'updateIf', collection: ITEMS, id: 'item', expect: { version: 1 }, set: { version: 2 } },
+          { op: 'increment', collection: OTHER, id: 'row1', by: { submitted: 1 }, init: { countyCode: 'X' } },
+        ]),
+      ).rejects.toBeTruthy()
+      standin.failWith(undefined)
+      expect(await items.get('item')).toEqual({ _id: 'item', group: 'g', version: 1 })
+      expect(await store.collection(OTHER).get('row1')).toBeNull()
+      const inTx = standin.requests.filter((r) => r.transactionId)
+      expect(inTx.map((r) => r.action)).toEqual(expect.arrayContaining(['database.getDocument', 'database.modifyDocument', 'database.abortTransaction']))
+      expect(inTx.map((r) => r.action)).not.toContain('database.commitTransaction')
+      expect(standin.openTransactions()).toBe(0)
+    })
+
+    it('refuses a collection that collections.ts does not declare, writing nothing', async () => {
+      await expect(
+        store.commit([
+          { op: 'insert', collection: ITEMS, doc: { _id: 'x', group: 'g' }, ifExists: 'skip' },
+          { op: 'put', collection: 'undeclared_things', doc: { _id: 'y' } },
+        ]),
+      ).rejects.toThrow(/not declared/)
+      expect(await items.get('x')).toBeNull()
+    })
+  })
+
   describe('find', () => {
     beforeEach(async () => {
       await insertAll(items, [

@@ -39,6 +39,26 @@ describe('the loop on the CloudBase store', () => {
     expect(results.filter((r) => !r.ok && r.code === 'conflict')).toHaveLength(99)
   })
 
+  it('saves neither the step nor its counters and messages when the counter write fails inside the transaction', async () => {
+    const { id } = await a.submit()
+    const outboxBefore = (standin.dump().outbox ?? []).length
+    const countersBefore = JSON.stringify(standin.dump().stats_counters)
+    standin.failWith((r) => (r.transactionId && r.collectionName === 'stats_counters' && r.action !== 'database.getDocument' ? { code: 'DATABASE_REQUEST_FAILED', message: 'injected' } : undefined))
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      expect(await a.raw(who.deputy, 'accept', { id, categoryCode: 'transport' })).toMatchObject({ ok: false, code: 'internal' })
+    } finally {
+      standin.failWith(undefined)
+      errors.mockRestore()
+    }
+    expect((await a.ok(who.resident, 'get', { id })).state).toBe('submitted')
+    expect((standin.dump().outbox ?? []).length).toBe(outboxBefore)
+    expect(JSON.stringify(standin.dump().stats_counters)).toBe(countersBefore)
+    expect(standin.requests.some((r) => r.action === 'database.abortTransaction')).toBe(true)
+    // and once the platform answers again, the same step goes through
+    expect((await a.ok(who.deputy, 'accept', { id, categoryCode: 'transport' })).state).toBe('accepted')
+  })
+
   it('makes one item from 100 retries of one submit', async () => {
     const payload = { clientRequestId: 'cloudbase-retry-1', stationCode: 'XWT01', content: '路灯不亮', anonymous: true }
     const results = await Promise.all(Array.from({ length: 100 }, () => a.raw(who.otherResident, 'submit', payload)))

@@ -24,13 +24,16 @@ describe('listDepartments', () => {
     expect(names.every((n) => !n.startsWith('临颍县'))).toBe(true)
   })
 
-  it('lists another county when asked by its code', async () => {
-    const res = await list(who.countyStaff, { countyCode: 'linying' })
-    expect(res.ok && (res.data as { items: Array<{ name: string }> }).items.map((d) => d.name)).toContain('临颍县教育局')
+  // Issue 13: each county's people see their own county's departments only.
+  it("refuses another county's departments, asked by its code", async () => {
+    expect(await list(who.countyStaff, { countyCode: 'linying' })).toMatchObject({ ok: false, code: 'forbidden', message: '只能查看本县的承办单位' })
+    const own = await list(who.otherCountyStaff, { countyCode: 'linying' })
+    expect(own.ok && (own.data as { items: Array<{ name: string }> }).items.map((d) => d.name)).toContain('临颍县教育局')
   })
 
-  it('asks a resident, who belongs to no county, to choose one', async () => {
-    expect(await list(who.resident)).toMatchObject({ ok: false, code: 'validation_failed', message: '请选择县', field: 'countyCode' })
+  it('refuses a resident, who belongs to no county, before looking at the payload', async () => {
+    expect(await list(who.resident)).toMatchObject({ ok: false, code: 'forbidden' })
+    expect(await list(who.resident, { countyCode: 12 })).toMatchObject({ ok: false, code: 'forbidden' })
   })
 
   it('answers not_found for a county this installation does not have', async () => {

@@ -6,6 +6,7 @@
 import { openStore } from '../../cloudfunctions/_core/store'
 import type { Store } from '../../cloudfunctions/_core/store/port'
 import { flagOverdue } from '../../cloudfunctions/_core/usecases/timers/flag-overdue'
+import { reconcileCounters } from '../../cloudfunctions/_core/usecases/stats/reconcile'
 import { actions, who } from '../support/actors'
 import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
 import { reception } from '../support/reception'
@@ -252,33 +253,81 @@ describe('deputy record (履职档案)', () => {
 })
 
 describe('a failing counter write', () => {
-  it('never fails the user’s step: it is logged and the step stands', async () => {
+  it('fails the user’s step with nothing saved, and the retry counts it exactly once', async () => {
     const real = await openStore({ kind: 'sqlite', file: ':memory:' })
-    const broken: Store = {
-      collection: (name: string) => {
-        const c = real.collection(name) as any
-        if (name !== 'stats_counters') return c
-        return new Proxy(c, {
-          get: (target, prop) =>
-            prop === 'increment' ? async () => Promise.reject(new Error('disk full')) : typeof target[prop] === 'function' ? target[prop].bind(target) : target[prop],
-        })
-      },
+    let diskFull = false
+    // the adapter's own commit runs; a poisoned counter write placed right after the item's
+    // write fails inside the transaction, as a full disk would
+    const flaky: Store = {
+      collection: (name: string) => real.collection(name),
+      commit: (writes) =>
+        real.commit(
+          diskFull && writes.some((w) => w.collection === 'stats_counters')
+            ? [writes[0], { op: 'increment', collection: 'stats_counters', id: 'poison', by: { submitted: Number.NaN }, init: {} }, ...writes.slice(1)]
+            : writes,
+        ),
       close: () => real.close(),
-    } as Store
+    }
     await backend.close()
-    backend = await createTestBackend({ clock, store: broken })
+    backend = await createTestBackend({ clock, store: flaky })
     a = actions(backend)
+    s = stats(backend)
     const errors = jest.spyOn(console, 'error').mockImplementation(() => {})
     try {
-      const id = await a.walkTo('resolved')
-      expect((await a.ok(who.resident, 'get', { id })).state).toBe('resolved')
-      expect(errors).toHaveBeenCalledWith('[stats] counters not updated for new item', id, expect.any(Error))
-      // accept, escalate, dispatch, resolve (签收 counts nothing, so it writes nothing)
-      expect(errors.mock.calls.filter((c) => c[0] === '[stats] counters not updated for transition').map((c) => c[2])).toEqual([
-        'accept', 'escalate', 'dispatch', 'resolve',
-      ])
+      const county = async () => ((await s.ok(who.countyStaff, 'overview', march)) as { figures: { funnel: { submitted: number; accepted: number } } }).figures.funnel
+      const before = await county()
+      diskFull = true
+      const submit = { clientRequestId: 'disk-full-1', stationCode: 'XWT01', content: '村口路灯不亮，夜间出行不便', anonymous: false, contactName: '张女士', contactPhone: '13912345678' }
+      const refused = await a.raw(who.resident, 'submit', submit)
+      expect(refused).toMatchObject({ ok: false, code: 'internal' })
+      expect(((await a.ok(who.resident, 'listMine', {})) as { items: unknown[] }).items).toHaveLength(0)
+      expect((await county()).submitted).toBe(before.submitted)
+
+      diskFull = false
+      const { id } = (await a.ok(who.resident, 'submit', submit)) as { id: string }
+      diskFull = true
+      expect(await a.raw(who.deputy, 'accept', { id, categoryCode: 'transport', grade: 'important' })).toMatchObject({ ok: false, code: 'internal' })
+      expect(((await a.ok(who.resident, 'get', { id })) as { state: string }).state).toBe('submitted')
+      diskFull = false
+      await a.ok(who.deputy, 'accept', { id, categoryCode: 'transport', grade: 'important' })
+      // a retried submit (same request id) makes no second item and counts nothing twice
+      await a.ok(who.resident, 'submit', submit)
+      expect(await county()).toMatchObject({ submitted: before.submitted + 1, accepted: before.accepted + 1 })
     } finally {
       errors.mockRestore()
+    }
+  })
+})
+
+describe('counter reconciliation', () => {
+  it('finds a counter someone changed by hand, reports it, and repairs it from the ledger', async () => {
+    await a.walkTo('resolved')
+    await a.walkTo('answered')
+    const clean = await reconcileCounters(backend.deps, 'xiuwu', { repair: false })
+    expect(clean.ledgerEntries).toBeGreaterThan(0)
+    expect(clean.drift).toEqual([])
+
+    const submitted = async () => ((await s.ok(who.countyStaff, 'overview', march)) as { figures: { funnel: { submitted: number } } }).figures.funnel.submitted
+    const before = await submitted()
+    const counters = backend.deps.store.collection<{ _id: string; dimension: string; scope: string; submitted?: number }>('stats_counters')
+    const countyRow = (await counters.find({ where: { countyCode: 'xiuwu' }, orderBy: { field: 'month', direction: 'asc' }, limit: 500 })).items.find(
+      (r) => r.dimension === 'county' && r.scope === '*',
+    )!
+    await counters.put({ ...countyRow, submitted: (countyRow.submitted ?? 0) + 5 })
+    expect(await submitted()).toBe(before + 5)
+
+    const found = await reconcileCounters(backend.deps, 'xiuwu', { repair: true })
+    expect(found.drift).toEqual([expect.objectContaining({ counterId: countyRow._id, field: 'submitted', stored: before + 5, recounted: before })])
+    expect(found.repairedRows).toBe(1)
+    expect(await submitted()).toBe(before)
+    expect((await reconcileCounters(backend.deps, 'xiuwu', { repair: false })).drift).toEqual([])
+  })
+
+  it('is offered to county staff of that county only, as the stats.reconcileCounters action', async () => {
+    await a.walkTo('accepted')
+    expect(await s.ok(who.countyStaff, 'reconcileCounters', {})).toMatchObject({ countyCode: 'xiuwu', drift: [], repairedRows: 0 })
+    for (const other of [who.townshipStaff, who.otherCountyStaff, who.deputy, who.resident, who.department]) {
+      expect(await s.refused(other, 'reconcileCounters', { countyCode: 'xiuwu', repair: true })).toMatchObject({ code: 'forbidden' })
     }
   })
 })

@@ -1,5 +1,5 @@
 import demoCounty from '../../shared/data/demo-county.json'
-import { FUNCTIONS } from '../../cloudfunctions/_core/functions'
+import { findFunction } from '../../cloudfunctions/_core/functions'
 import type { Clock, Deps } from '../../cloudfunctions/_core/ports'
 import { seedDirectory } from '../../cloudfunctions/_core/seed/seed-directory'
 import type { DemoCountyFile } from '../../cloudfunctions/_core/seed/demo-county'
@@ -35,7 +35,7 @@ export async function createTestBackend(options: { clock?: Clock; file?: string;
     store,
     deps,
     async call(name, event, openid) {
-      const fn = FUNCTIONS[name]
+      const fn = findFunction(name)
       if (!fn) throw new Error(`unknown function ${name}`)
       return fn(event, openid, deps)
     },

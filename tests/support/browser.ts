@@ -25,11 +25,14 @@ export interface PreparedBrowser {
   env: Record<string, string>
 }
 
+/** Environment variables as the finder reads them. */
+type Env = Record<string, string | undefined>
+
 const CACHE = join(repoRoot, 'node_modules', '.cache', 'wudantong-browser')
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 
 /** Usual install places, in order of preference, per platform. */
-export function installedCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function installedCandidates(platform: NodeJS.Platform = process.platform, env: Env = process.env): string[] {
   if (platform === 'linux') {
     return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome']
   }
@@ -149,7 +152,7 @@ async function prepareFonts(): Promise<string> {
  * The order of preference, without touching anything: `CHROMIUM_PATH` (which must exist), then an
  * installed browser, then the npm one.
  */
-export function chooseBrowser(machine: { env: NodeJS.ProcessEnv; platform: NodeJS.Platform; exists(path: string): boolean }):
+export function chooseBrowser(machine: { env: Env; platform: NodeJS.Platform; exists(path: string): boolean }):
   | { source: 'CHROMIUM_PATH' | 'installed'; executablePath: string }
   | { source: 'npm' } {
   const fromEnv = machine.env.CHROMIUM_PATH

@@ -26,6 +26,8 @@ export interface StandinRequest {
   query?: unknown
   order?: unknown
   limit?: number
+  /** Set on the document calls the SDK makes inside `runTransaction`, and on commit / abort. */
+  transactionId?: string
   /** Whether the SDK signed it (the signature itself is not checked). */
   signed: boolean
 }
@@ -37,8 +39,12 @@ export interface CloudbaseStandin {
   requests: StandinRequest[]
   /** Collections and their documents, for assertions and debugging. */
   dump(): Record<string, StoredDoc[]>
-  /** Forgets every collection (back to a fresh environment) and the request log. */
+  /** Forgets every collection (back to a fresh environment), the request log and any fault. */
   reset(): void
+  /** Makes matching requests fail from now on (until reset, or `failWith(undefined)`). */
+  failWith(fault: StandinFault | undefined): void
+  /** Transactions started and not yet committed or aborted (should be none between calls). */
+  openTransactions(): number
   close(): Promise<void>
 }
 
@@ -51,6 +57,12 @@ export interface StandinOptions {
    */
   wxApi?: (apiName: string, requestData: unknown) => unknown
 }
+
+/**
+ * Failure injection: called with each request before it is handled; an error returned is what
+ * the stand-in answers instead (e.g. a write that fails half-way through a transaction).
+ */
+export type StandinFault = (request: StandinRequest) => { code: string; message: string } | undefined
 
 /** The server's cap on one query, which the SDK also applies silently on its side. */
 export const MAX_LIMIT = 1000
@@ -73,6 +85,7 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
 
   const database = new Database(options.collections ?? [])
   const requests: StandinRequest[] = []
+  let fault: StandinFault | undefined
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -83,15 +96,22 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
       try {
         if (req.method !== 'POST') throw new StandinError('INVALID_PARAM', `${req.method} is not supported`)
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, any>
-        requests.push({
+        const logged: StandinRequest = {
           action: body.action,
           collectionName: body.collectionName,
           query: body.query === undefined ? undefined : EJSON.parse(body.query),
           order: body.order === undefined ? undefined : EJSON.parse(body.order),
           limit: body.limit,
           signed: typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0,
-        })
-        if (body.action === 'wx.api') {
+        }
+        if (typeof body.transactionId === 'string') logged.transactionId = body.transactionId
+        requests.push(logged)
+        const injected = fault?.(logged)
+        if (injected) throw new StandinError(injected.code, injected.message)
+        if (body.action === 'database.startTransaction') {
+          // the SDK reads the id from the top of the answer (Transaction.init: res.transactionId)
+          reply = { requestId, transactionId: database.startTransaction() }
+        } else if (body.action === 'wx.api') {
           if (!options.wxApi) throw new StandinError('STANDIN_UNSUPPORTED', 'no wxApi handler given')
           const answer = options.wxApi(body.apiName, body.requestData ? JSON.parse(body.requestData) : undefined)
           reply = { requestId, data: { responseData: JSON.stringify(answer) } }
@@ -117,7 +137,12 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
     reset() {
       database.reset()
       requests.length = 0
+      fault = undefined
     },
+    failWith(next) {
+      fault = next
+    },
+    openTransactions: () => database.openTransactions(),
     close() {
       // the SDK keeps connections alive; drop them so the server (and jest) can finish
       server.closeAllConnections()
@@ -129,8 +154,25 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
 const parseEjson = (text: unknown, fallback: unknown = {}) => (typeof text === 'string' ? EJSON.parse(text) : fallback)
 const toWire = (doc: StoredDoc) => EJSON.stringify(doc, { relaxed: false })
 
+/**
+ * A transaction as CloudBase runs it: its document writes stay private until commit; commit
+ * fails with DATABASE_TRANSACTION_CONFLICT when a document it read or wrote was changed by
+ * anyone else since (the SDK then runs the callback again); abort drops the writes.
+ */
+interface OpenTransaction {
+  /** Pending writes by collection and id; null = removed. */
+  writes: Map<string, Map<string, StoredDoc | null>>
+  /** The version of every document the transaction touched, when it first touched it. */
+  seen: Map<string, number>
+}
+
+const docKey = (collection: string, id: string) => `${collection}\u0000${id}`
+
 class Database {
   private collections = new Map<string, Map<string, StoredDoc>>()
+  /** Bumped on every committed change of a document: how commit detects a conflict. */
+  private versions = new Map<string, number>()
+  private transactions = new Map<string, OpenTransaction>()
 
   constructor(private readonly initial: string[]) {
     this.reset()
@@ -138,6 +180,104 @@ class Database {
 
   reset(): void {
     this.collections = new Map(this.initial.map((name) => [name, new Map()]))
+    this.versions.clear()
+    this.transactions.clear()
+  }
+
+  openTransactions(): number {
+    return this.transactions.size
+  }
+
+  startTransaction(): string {
+    const id = randomBytes(12).toString('hex')
+    this.transactions.set(id, { writes: new Map(), seen: new Map() })
+    return id
+  }
+
+  private bump(collection: string, id: string): void {
+    const key = docKey(collection, id)
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1)
+  }
+
+  private transaction(id: string): OpenTransaction {
+    const tx = this.transactions.get(id)
+    if (!tx) throw new StandinError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist or has ended`)
+    return tx
+  }
+
+  private commitTransaction(id: string): object {
+    const tx = this.transaction(id)
+    this.transactions.delete(id)
+    for (const [key, version] of tx.seen) {
+      if ((this.versions.get(key) ?? 0) !== version) {
+        throw new StandinError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict')
+      }
+    }
+    for (const [collection, docs] of tx.writes) {
+      const stored = this.collection(collection)
+      for (const [docId, doc] of docs) {
+        if (doc) stored.set(docId, doc)
+        else stored.delete(docId)
+        this.bump(collection, docId)
+      }
+    }
+    return {}
+  }
+
+  private abortTransaction(id: string): object {
+    this.transaction(id)
+    this.transactions.delete(id)
+    return {}
+  }
+
+  /** A document call inside a transaction: by id only, as the platform allows. */
+  private inTransaction(body: Record<string, any>): object {
+    const tx = this.transaction(body.transactionId)
+    const name = body.collectionName as string
+    const stored = this.collection(name)
+    const query = parseEjson(body.query) as Record<string, unknown>
+    const id = body.action === 'database.insertDocument' ? (EJSON.parse((body.data as string[])[0]) as StoredDoc)._id : query._id
+    if (typeof id !== 'string' || (body.queryType !== undefined && body.queryType !== 'DOC') || body.multi === true) {
+      throw new StandinError('DATABASE_REQUEST_FAILED', 'a transaction takes document operations by id only')
+    }
+    const key = docKey(name, id)
+    if (!tx.seen.has(key)) tx.seen.set(key, this.versions.get(key) ?? 0)
+    else if (tx.seen.get(key) !== (this.versions.get(key) ?? 0)) {
+      // someone committed this document since the transaction first touched it: a write conflict
+      this.transactions.delete(body.transactionId)
+      throw new StandinError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict')
+    }
+    let pending = tx.writes.get(name)
+    if (!pending) tx.writes.set(name, (pending = new Map()))
+    const current = pending.has(id) ? pending.get(id)! : (stored.get(id) ?? null)
+    switch (body.action) {
+      case 'database.getDocument':
+        return { list: current ? [toWire(current)] : [] }
+      case 'database.insertDocument': {
+        if ((body.data as string[]).length !== 1) throw new StandinError('DATABASE_REQUEST_FAILED', 'one document per insert in a transaction')
+        if (current) throw new StandinError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error, _id: ${id}`)
+        pending.set(id, EJSON.parse((body.data as string[])[0]) as StoredDoc)
+        return { insertedIds: [id] }
+      }
+      case 'database.modifyDocument': {
+        const data = parseEjson(body.data) as Record<string, unknown>
+        if (body.merge === false) {
+          if (!current && !body.upsert) return { updated: 0 }
+          pending.set(id, { ...data, _id: id } as StoredDoc)
+          return current ? { updated: 1 } : { updated: 0, upsert_id: id }
+        }
+        if (!current) return { updated: 0 }
+        const copy = structuredClone(current)
+        const changed = applyUpdate(copy, data).length > 0
+        pending.set(id, copy)
+        return { updated: changed ? 1 : 0 }
+      }
+      case 'database.removeDocument':
+        pending.set(id, null)
+        return { deleted: current ? 1 : 0 }
+      default:
+        throw new StandinError('STANDIN_UNSUPPORTED', `the stand-in does not emulate ${body.action} in a transaction`)
+    }
   }
 
   dump(): Record<string, StoredDoc[]> {
@@ -145,6 +285,13 @@ class Database {
   }
 
   handle(body: Record<string, any>): object {
+    if (body.action === 'database.commitTransaction') return this.commitTransaction(body.transactionId)
+    if (body.action === 'database.abortTransaction') return this.abortTransaction(body.transactionId)
+    if (typeof body.transactionId === 'string') return this.inTransaction(body)
+    return this.handleOutside(body)
+  }
+
+  private handleOutside(body: Record<string, any>): object {
     switch (body.action) {
       case 'database.addCollection':
         return this.addCollection(body.collectionName)
@@ -199,6 +346,7 @@ class Database {
       doc._id ??= randomBytes(12).toString('hex')
       if (docs.has(doc._id)) throw new StandinError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error, _id: ${doc._id}`)
       docs.set(doc._id, doc)
+      this.bump(body.collectionName, doc._id)
       insertedIds.push(doc._id)
     }
     return { insertedIds }
@@ -219,9 +367,11 @@ class Database {
       if (body.merge === false) {
         // set(): the document is replaced whole and counts as updated when it existed
         docs.set(doc._id, { ...data, _id: doc._id } as StoredDoc)
+        this.bump(body.collectionName, doc._id)
         updated++
       } else if (applyUpdate(doc, data).length > 0) {
         // like MongoDB's nModified, a write that changes nothing is not counted
+        this.bump(body.collectionName, doc._id)
         updated++
       }
     }
@@ -231,6 +381,7 @@ class Database {
     else applyUpdate(created, data)
     created._id ??= randomBytes(12).toString('hex')
     docs.set(created._id, created)
+    this.bump(body.collectionName, created._id)
     return { updated: 0, upsert_id: created._id }
   }
 
@@ -238,7 +389,10 @@ class Database {
     const docs = this.collection(body.collectionName)
     const matched = this.matching(body)
     const targets = body.multi ? matched : matched.slice(0, 1)
-    targets.forEach((doc) => docs.delete(doc._id))
+    targets.forEach((doc) => {
+      docs.delete(doc._id)
+      this.bump(body.collectionName, doc._id)
+    })
     return { deleted: targets.length }
   }
 }

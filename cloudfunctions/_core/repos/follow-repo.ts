@@ -1,4 +1,4 @@
-import type { Page, Store } from '../store/port'
+import type { Page, Store, Write } from '../store/port'
 import type { FollowDoc } from '../model'
 
 const keyOf = (suggestionId: string, openid: string) => `${suggestionId}:${openid}`
@@ -9,6 +9,13 @@ export function followRepo(store: Store) {
     /** Returns false when the resident already follows the item. */
     add: (suggestionId: string, openid: string, at: string) =>
       follows.insert({ _id: keyOf(suggestionId, openid), suggestionId, openid, createdAt: at }),
+    /** The same, as one write of a transaction (already following: nothing to do). */
+    addWrite: (suggestionId: string, openid: string, at: string): Write => ({
+      op: 'insert',
+      collection: 'follows',
+      doc: { _id: keyOf(suggestionId, openid), suggestionId, openid, createdAt: at } satisfies FollowDoc,
+      ifExists: 'skip',
+    }),
     async isFollowing(suggestionId: string, openid: string): Promise<boolean> {
       return (await follows.get(keyOf(suggestionId, openid))) !== null
     },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Counts, StatsDimension } from '@shared/domain/stats'
 import type { SuggestionState } from '@shared/domain/states'
-import type { FindOptions, Page, Store, Where } from '../store/port'
+import type { FindOptions, Page, Store, Where, Write } from '../store/port'
 import type {
   DepartmentDoc,
   DeputyDoc,
@@ -11,6 +11,7 @@ import type {
   StationDoc,
   StatsCommentDoc,
   StatsCounterDoc,
+  StatsLedgerDoc,
   StatsSnapshotDoc,
   SuggestionDoc,
   VisitRecordDoc,
@@ -64,12 +65,27 @@ export function statsRepo(store: Store) {
   const duties = store.collection<ReceptionDutyDoc>('reception_duties')
   const visits = store.collection<VisitRecordDoc>('visit_records')
 
+  const ledger = store.collection<StatsLedgerDoc>('stats_ledger')
+
   return {
     // ---- counters
     /** Adds to one counter row, creating it on first use. */
     add(k: CounterKey, by: Partial<Counts>): Promise<void> {
       return counters.increment(counterId(k), by as Record<string, number>, { ...k })
     },
+    /** The same, as one write of a step's transaction. */
+    addWrite: (k: CounterKey, by: Record<string, number>): Write => ({ op: 'increment', collection: 'stats_counters', id: counterId(k), by, init: { ...k } }),
+    /** A step's ledger entry, in the step's transaction (a second entry for one version undoes it). */
+    ledgerWrite: (doc: StatsLedgerDoc): Write => ({ op: 'insert', collection: 'stats_ledger', doc, ifExists: 'abort' }),
+    putCommentWrite: (doc: StatsCommentDoc): Write => ({ op: 'put', collection: 'stats_comments', doc }),
+    /** A county's ledger in pages, oldest first (index by_county_at). */
+    ledgerOfCounty: (countyCode: string, limit: number, cursor: string | null) =>
+      ledger.find({ where: { countyCode }, orderBy: { field: 'at', direction: 'asc' }, limit, cursor }),
+    /** A county's counter rows in pages (index by_county_month). */
+    countersOfCounty: (countyCode: string, limit: number, cursor: string | null) =>
+      counters.find({ where: { countyCode }, orderBy: { field: 'month', direction: 'asc' }, limit, cursor }),
+    /** Sets one counter row to recounted values (reconciliation only). */
+    putCounter: (doc: StatsCounterDoc) => counters.put(doc),
     /** The rows of the given keys that exist (a month without any step has no row). */
     rowsOf: (keys: CounterKey[]) => counters.getMany(keys.map(counterId)),
     /** Every row of one dimension in one scope between two months (index by_scope_dimension_month). */

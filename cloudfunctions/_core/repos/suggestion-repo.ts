@@ -1,4 +1,4 @@
-import type { FindOptions, Page, Scalar, Store } from '../store/port'
+import type { FindOptions, Page, Scalar, Store, Write } from '../store/port'
 import type { SuggestionDoc } from '../model'
 
 export function suggestionRepo(store: Store) {
@@ -16,6 +16,13 @@ export function suggestionRepo(store: Store) {
       // followerCount moves by `increment` outside the version guard; never write a stale copy back.
       const { _id, followerCount: _ignored, ...fields } = next
       return items.updateIf(_id, { version: expectedVersion } as Record<string, Scalar>, fields)
+    },
+    /** A new item, as the first write of its transaction: an existing id undoes the whole commit. */
+    insertWrite: (doc: SuggestionDoc): Write => ({ op: 'insert', collection: 'suggestions', doc, ifExists: 'abort' }),
+    /** replaceIfVersion as one write of a transaction: a newer version undoes the whole commit. */
+    replaceIfVersionWrite(next: SuggestionDoc, expectedVersion: number): Write {
+      const { _id, followerCount: _ignored, ...fields } = next
+      return { op: 'updateIf', collection: 'suggestions', id: _id, expect: { version: expectedVersion }, set: fields }
     },
     addFollower: (doc: SuggestionDoc) => items.increment(doc._id, { followerCount: 1 }, doc),
     async openAtStation(stationCode: string, states: string[], limit: number): Promise<SuggestionDoc[]> {

@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import { api, type ActionName, type ActionOutput, type ActionParsed, type FunctionName } from '@shared/api'
+import { callerRule, mayCall, refusalText } from '@shared/api/callers'
 import type { Actor } from '@shared/domain/roles'
 import { AppError, ERROR_MESSAGES, type Result } from '@shared/errors'
+import { ownValue } from '@shared/own'
 import type { Deps } from '../ports'
 import { loadActor } from './actor'
 
@@ -14,6 +16,12 @@ export type ActionTable<F extends FunctionName> = {
 /** A deployable function body: the caller's OPENID comes from the platform, never from `event`. */
 export type CloudFunction = (event: unknown, openid: string | null, deps: Deps) => Promise<Result<unknown>>
 
+/**
+ * Who calls a public action without any identity (a station page opened from a link, a calendar
+ * app fetching a feed): a resident with no OPENID, so nothing is ever looked up or stored for them.
+ */
+export const ANONYMOUS: Actor = Object.freeze({ openid: '', bindings: [] }) as Actor
+
 function fail(code: keyof typeof ERROR_MESSAGES, message?: string, field?: string): Result<never> {
   return field ? { ok: false, code, message: message ?? ERROR_MESSAGES[code], field } : { ok: false, code, message: message ?? ERROR_MESSAGES[code] }
 }
@@ -24,27 +32,50 @@ function firstIssue(error: z.ZodError): { field: string; message: string } {
   return { field, message: issue?.message ?? ERROR_MESSAGES.validation_failed }
 }
 
+const actionText = (action: unknown) => (typeof action === 'string' && action ? `不支持的操作：${[...action].slice(0, 40).join('')}` : '缺少操作名称')
+
 /**
- * The thin entry every function shares: route on `action` → zod parse → load the actor →
- * one use case → envelope. Unknown errors are logged here and never leave as a stack trace.
+ * The thin entry every function shares: route on `action` (own entries only) → the caller's
+ * identity → may this caller call this action at all (shared/api/callers.ts) → zod parse → one
+ * use case → envelope. Authorization comes before validation, so someone who may not call an
+ * action learns nothing about its payload. Unknown errors are logged here and never leave as a
+ * stack trace.
  */
-export function defineFunction<F extends FunctionName>(name: F, table: ActionTable<F>): CloudFunction {
+/**
+ * A refusal that can say which station the caller is not responsible for. It sees the raw
+ * payload, may only read, and must not describe what the payload lacks.
+ */
+export type RefusalText = (deps: Deps, payload: unknown) => Promise<string | undefined>
+
+export interface FunctionOptions<F extends FunctionName> {
+  refusals?: Partial<Record<ActionName<F>, RefusalText>>
+}
+
+export function defineFunction<F extends FunctionName>(name: F, table: ActionTable<F>, options: FunctionOptions<F> = {}): CloudFunction {
   const schemas = api[name] as Record<string, { input: z.ZodTypeAny }>
+  const useCases = table as Record<string, UseCase<unknown, unknown>>
+  const refusals = (options.refusals ?? {}) as Record<string, RefusalText>
   return async (event, openid, deps) => {
     try {
-      if (typeof event !== 'object' || event === null) return fail('validation_failed', '请求格式不正确', 'action')
-      const { action, payload } = event as { action?: unknown; payload?: unknown }
-      if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(table, action)) {
-        return fail('validation_failed', `不支持的操作：${String(action ?? '（空）').slice(0, 40)}`, 'action')
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('validation_failed', '请求格式不正确', 'action')
+      const action = (event as { action?: unknown }).action
+      const useCase = ownValue(useCases, action)
+      const schema = ownValue(schemas, action)
+      const rule = useCase && schema ? callerRule(name, action as string) : undefined
+      if (!useCase || !schema || !rule) return fail('validation_failed', actionText(action), 'action')
+      if (!openid && !rule.anonymous) return fail('unauthenticated')
+      const actor = openid ? await loadActor(deps.store, openid) : ANONYMOUS
+      const payload = (event as { payload?: unknown }).payload ?? {}
+      if (!mayCall(actor, rule)) {
+        if (rule.refusal) return fail(rule.refusal.code, rule.refusal.message)
+        const specific = ownValue(refusals, action)
+        return fail('forbidden', (specific && (await specific(deps, payload))) || refusalText(rule))
       }
-      const parsed = schemas[action].input.safeParse(payload ?? {})
+      const parsed = schema.input.safeParse(payload)
       if (!parsed.success) {
         const { field, message } = firstIssue(parsed.error)
         return fail('validation_failed', message, field)
       }
-      if (!openid) return fail('unauthenticated')
-      const actor = await loadActor(deps.store, openid)
-      const useCase = table[action as ActionName<F>] as UseCase<unknown, unknown>
       const data = await useCase(deps, actor, parsed.data)
       return { ok: true, data }
     } catch (error) {

@@ -10,11 +10,16 @@
  * - `updated` counts documents actually changed, so a write that changes nothing reads as
  *   "no match"; updateIf re-reads before answering false;
  * - reading a collection that was never created fails with DATABASE_COLLECTION_NOT_EXIST;
- *   reads treat it as empty and writes create the collection once and retry.
+ *   reads treat it as empty and writes create the collection once and retry;
+ * - `db.runTransaction(fn)` sends database.startTransaction, then each document call of `fn`
+ *   with the transactionId, then commitTransaction (abortTransaction when `fn` throws or calls
+ *   rollback), and runs `fn` again on DATABASE_TRANSACTION_CONFLICT; inside it `doc(id).get()`
+ *   resolves `{data: doc | null}`, not an array, and there are no queries (`where().update()`).
  */
 import tcb from '@cloudbase/node-sdk'
+import { AppError } from '@shared/errors'
 import type { CloudBase } from '@cloudbase/node-sdk'
-import type { Collection, Doc, FindOptions, Page, Scalar, Store, Where } from './port'
+import type { Collection, Doc, FindOptions, Page, Scalar, Store, Where, Write } from './port'
 import type { CollectionSpec } from './collections'
 import {
   afterOf,
@@ -67,9 +72,108 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
       }
       return collection as unknown as Collection<T>
     },
+    async commit(writes) {
+      for (const w of writes) requireCollection(specs, w.collection)
+      const run = () => commitInTransaction(db, writes)
+      try {
+        return await run()
+      } catch (error) {
+        if (errorCode(error) !== NO_COLLECTION) throw error
+        // first write to a collection nobody created yet (deploy creates them; tests may not)
+        for (const name of new Set(writes.map((w) => w.collection))) await db.createCollection(name).catch(() => undefined)
+        return run()
+      }
+    },
     async close() {
       // the SDK holds no resources that need releasing
     },
+  }
+}
+
+/** The part of the SDK's Transaction this adapter uses (its typings leave the callback untyped). */
+interface TransactionHandle {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<unknown>
+      set(data: object): Promise<unknown>
+      create(data: object): Promise<unknown>
+      update(data: object): Promise<unknown>
+    }
+  }
+  rollback(reason?: unknown): Promise<unknown>
+}
+
+/** Rolls a transaction back from inside: runTransaction rethrows it, commit answers false. */
+const ABORTED = Object.freeze({ aborted: 'expectation failed' })
+
+const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT'
+/** runTransaction itself tries 4 times; under a burst on one document that is not enough. */
+const CONFLICT_ROUNDS = 8
+
+/**
+ * A conflict means another transaction changed a document this one touched: running it again
+ * reads the new state, where a version guard fails (false) or an insert finds its document. So
+ * conflicts are retried, with a jittered pause, until the answer is a real one.
+ */
+async function commitInTransaction(db: Db, writes: Write[]): Promise<boolean> {
+  for (let round = 1; ; round++) {
+    try {
+      return await commitOnce(db, writes)
+    } catch (error) {
+      if (errorCode(error) !== CONFLICT) throw error
+      if (round >= CONFLICT_ROUNDS) throw new AppError('conflict')
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * round))
+    }
+  }
+}
+
+async function commitOnce(db: Db, writes: Write[]): Promise<boolean> {
+  const _ = db.command
+  try {
+    await db.runTransaction(async (tx: TransactionHandle) => {
+      for (const w of writes) {
+        const id = w.op === 'insert' || w.op === 'put' ? w.doc._id : w.id
+        const ref = tx.collection(w.collection).doc(id)
+        if (w.op === 'put') {
+          const { _id, ...fields } = w.doc
+          checked(await ref.set(fields))
+          continue
+        }
+        const existing = (checked(await ref.get()) as { data: Record<string, unknown> | null }).data
+        if (w.op === 'insert') {
+          if (existing) {
+            if (w.ifExists === 'abort') return tx.rollback(ABORTED)
+            continue
+          }
+          checked(await ref.create({ ...w.doc }))
+        } else if (w.op === 'updateIf') {
+          const holds = existing && Object.entries(w.expect).every(([path, value]) => sameValue(valueAt(existing as unknown as Doc, path) ?? null, value))
+          if (!holds) return tx.rollback(ABORTED)
+          const data: Record<string, unknown> = {}
+          for (const [field, value] of Object.entries(w.set)) {
+            assertTopLevelField(field)
+            data[field] = value === undefined ? _.remove() : isStructured(value) ? _.set(value) : value
+          }
+          if (Object.keys(data).length > 0) checked(await ref.update(data))
+        } else {
+          const created: Record<string, unknown> = { ...w.init, _id: id }
+          const inc: Record<string, unknown> = {}
+          for (const [field, amount] of Object.entries(w.by)) {
+            assertTopLevelField(field)
+            if (!Number.isFinite(amount)) throw new Error(`store: increment of "${field}" by ${amount}`)
+            const start = created[field]
+            created[field] = (typeof start === 'number' ? start : 0) + amount
+            if (amount !== 0) inc[field] = _.inc(amount)
+          }
+          if (!existing) checked(await ref.create(created))
+          else if (Object.keys(inc).length > 0) checked(await ref.update(inc))
+        }
+      }
+    })
+    return true
+  } catch (error) {
+    if (error === ABORTED) return false
+    throw error
   }
 }
 

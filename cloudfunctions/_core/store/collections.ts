@@ -1,7 +1,8 @@
 /**
  * Every collection and the indexes its queries need. The SQLite adapter creates these at
- * migration time; docs/deploy.md and scripts/cloudbase-indexes apply the same list to CloudBase.
- * A query whose filter is not covered here is a bug (tests/integration/query-plans.test.ts).
+ * migration time; docs/deploy.md and scripts/cloudbase-collections.ts apply the same list to
+ * CloudBase. A query whose filter is not covered here is a bug (tests/contract/sqlite-indexes.test.ts
+ * checks each index serves its query).
  */
 export interface IndexSpec {
   name: string
@@ -55,6 +56,11 @@ export const COLLECTIONS = [
       { name: 'by_state_rating_due', fields: [['state', 'asc'], ['ratingDueDate', 'asc']] },
       { name: 'by_follow_up', fields: [['followUpDate', 'asc']] },
     ],
+  },
+  {
+    name: 'contact_reads',
+    description: '承办单位在群众同意后查看其称呼与手机号的记录（每次一条）',
+    indexes: [{ name: 'by_suggestion', fields: [['suggestionId', 'asc'], ['at', 'desc']] }],
   },
   {
     name: 'follows',
@@ -112,7 +118,15 @@ export const COLLECTIONS = [
   {
     name: 'stats_counters',
     description: '统计计数（县/乡镇范围 × 月份 × 维度 × 键），由各用例随办理步骤累加',
-    indexes: [{ name: 'by_scope_dimension_month', fields: [['countyCode', 'asc'], ['scope', 'asc'], ['dimension', 'asc'], ['month', 'asc']] }],
+    indexes: [
+      { name: 'by_scope_dimension_month', fields: [['countyCode', 'asc'], ['scope', 'asc'], ['dimension', 'asc'], ['month', 'asc']] },
+      { name: 'by_county_month', fields: [['countyCode', 'asc'], ['month', 'asc']] },
+    ],
+  },
+  {
+    name: 'stats_ledger',
+    description: '每次办理步骤对统计计数的增减（_id 为 事项编号:v版本），与步骤同一事务写入，供计数核对',
+    indexes: [{ name: 'by_county_at', fields: [['countyCode', 'asc'], ['at', 'asc']] }],
   },
   {
     name: 'stats_comments',

@@ -14,6 +14,8 @@
  * - `updateIf` is the only way to change a document that others may change at the same
  *   time: it writes only while every `expect` field still has the given value, so two
  *   concurrent transitions yield exactly one winner;
+ * - `commit` applies a set of writes to several documents (in several collections) as one
+ *   transaction: all of them or none, also when the process dies in the middle;
  * - `find` pages with an opaque cursor over (orderBy field, _id), never with offsets;
  * - every `find`/`count` filter must be served by an index declared in ./collections.ts.
  */
@@ -71,8 +73,33 @@ export interface Collection<T extends Doc> {
   count(where?: Where): Promise<number>
 }
 
+/**
+ * One write of a transaction (`Store.commit`). Every write names its document by id: CloudBase
+ * transactions take document operations only, no queries, so everything a transaction needs to
+ * find is read before it.
+ */
+/** A document as a transaction writes it: a typed record (an interface) or a literal with any fields. */
+export type WriteDoc = Doc | (Doc & Record<string, unknown>)
+
+export type Write =
+  /** Creates the document; when it exists already: 'skip' leaves it (idempotent keys), 'abort' undoes the whole commit. */
+  | { op: 'insert'; collection: string; doc: WriteDoc; ifExists: 'skip' | 'abort' }
+  /** Creates or replaces the document whole. */
+  | { op: 'put'; collection: string; doc: WriteDoc }
+  /** As `Collection.updateIf`; an expectation that no longer holds undoes the whole commit. */
+  | { op: 'updateIf'; collection: string; id: string; expect: Record<string, Scalar>; set: Record<string, unknown> }
+  /** As `Collection.increment`. */
+  | { op: 'increment'; collection: string; id: string; by: Record<string, number>; init: Record<string, unknown> }
+
 export interface Store {
   collection<T extends Doc>(name: string): Collection<T>
+  /**
+   * Applies every write, in order, in one transaction. Resolves false, having written nothing,
+   * when an 'abort' insert found its document or an `updateIf` expectation failed; throws (also
+   * having written nothing) when a write fails. SQLite: one BEGIN IMMEDIATE transaction;
+   * CloudBase: `db.runTransaction` with document reads and writes by id.
+   */
+  commit(writes: Write[]): Promise<boolean>
   close(): Promise<void>
 }
 

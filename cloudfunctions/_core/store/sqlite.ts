@@ -5,13 +5,14 @@
  *
  * better-sqlite3 is synchronous, so every statement runs whole before another starts: a
  * conditional UPDATE is atomic within the process, and across processes SQLite's write lock
- * (WAL, busy timeout) serialises writers.
+ * (WAL, busy timeout) serialises writers. `commit` runs its writes inside one BEGIN IMMEDIATE
+ * transaction with no await in between, so no other request's statement can slip into it.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Statement } from 'better-sqlite3'
-import type { Collection, Doc, FindOptions, Page, Scalar, Store } from './port'
+import type { Collection, Doc, FindOptions, Page, Scalar, Store, Write } from './port'
 import type { CollectionSpec } from './collections'
 import {
   assertFieldPath,
@@ -68,17 +69,40 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const collections = new Map<string, SqliteCollection<Doc>>()
   let closed = false
+  const collectionOf = (name: string): SqliteCollection<Doc> => {
+    let collection = collections.get(name)
+    if (!collection) {
+      collection = new SqliteCollection(prepare, requireCollection(specs, name))
+      collections.set(name, collection)
+    }
+    return collection
+  }
+  const transaction = db.transaction((writes: Write[]) => {
+    for (const w of writes) {
+      const c = collectionOf(w.collection)
+      if (w.op === 'insert') {
+        if (!c.insertNow(w.doc) && w.ifExists === 'abort') throw ABORT
+      } else if (w.op === 'put') c.putNow(w.doc)
+      else if (w.op === 'updateIf') {
+        if (!c.updateIfNow(w.id, w.expect, w.set)) throw ABORT
+      } else c.incrementNow(w.id, w.by, w.init)
+    }
+  })
 
   return {
     file: options.file,
     appliedMigrations,
     collection<T extends Doc>(name: string): Collection<T> {
-      let collection = collections.get(name)
-      if (!collection) {
-        collection = new SqliteCollection(prepare, requireCollection(specs, name))
-        collections.set(name, collection)
+      return collectionOf(name) as unknown as Collection<T>
+    },
+    async commit(writes) {
+      try {
+        transaction.immediate(writes)
+        return true
+      } catch (error) {
+        if (error === ABORT) return false
+        throw error
       }
-      return collection as unknown as Collection<T>
     },
     explainFind(name, findOptions) {
       const collection = this.collection(name) as unknown as SqliteCollection<Doc>
@@ -100,6 +124,8 @@ export function explainFind(store: SqliteStore, collection: string, options: Fin
 }
 
 const parse = <T>(json: string): T => JSON.parse(json) as T
+/** Thrown inside a commit to roll it back when an expectation fails; never escapes `commit`. */
+const ABORT = Symbol('commit aborted')
 
 class SqliteCollection<T extends Doc> implements Collection<T> {
   private readonly name: string
@@ -130,6 +156,11 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async insert(doc: T): Promise<boolean> {
+    return this.insertNow(doc)
+  }
+
+  /** The synchronous body of each write, shared by the single writes and `commit`. */
+  insertNow(doc: T): boolean {
     assertId(doc._id)
     // any uniqueness conflict, not only _id: CloudBase reports a unique-index clash on insert
     // with the same duplicate-write error, which its adapter also turns into false
@@ -138,12 +169,20 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async put(doc: T): Promise<void> {
+    this.putNow(doc)
+  }
+
+  putNow(doc: T): void {
     assertId(doc._id)
     const sql = `INSERT INTO ${this.table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`
     this.prepare(sql).run(doc._id, JSON.stringify(doc))
   }
 
   async updateIf(id: string, expect: Record<string, Scalar>, set: Partial<Omit<T, '_id'>>): Promise<boolean> {
+    return this.updateIfNow(id, expect, set)
+  }
+
+  updateIfNow(id: string, expect: Record<string, Scalar>, set: Partial<Omit<T, '_id'>>): boolean {
     const out: Sql = { sql: '', params: [] }
     const entries = Object.entries(set as Record<string, unknown>)
     entries.forEach(([field]) => assertTopLevelField(field))
@@ -165,6 +204,10 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async increment(id: string, by: Record<string, number>, init: Omit<T, '_id'>): Promise<void> {
+    this.incrementNow(id, by, init)
+  }
+
+  incrementNow(id: string, by: Record<string, number>, init: Omit<T, '_id'>): void {
     assertId(id)
     const created: Record<string, unknown> = { ...init, _id: id }
     const sets: string[] = []

@@ -4,6 +4,7 @@ import { authorize, type ItemAction } from '@shared/domain/permissions'
 import type { Actor } from '@shared/domain/roles'
 import { RATING_LABELS, RESOLUTION_OUTCOME_LABELS, decideTransition, type SuggestionEvent } from '@shared/domain/transitions'
 import type { RatingRecord, SuggestionDoc } from '../model'
+import { itemRelations, itemVisibility, type ItemPersonalField, type ItemRelation, type Visibility } from '@shared/domain/visibility'
 import { itemScope } from './item-scope'
 import { overdueNow } from './queue-views'
 import { suggestionDetail } from './suggestion-views'
@@ -52,12 +53,31 @@ export function allowedActions(actor: Actor, doc: SuggestionDoc, following: bool
   return out
 }
 
-/** The detail page's data for this actor: contact masked unless view_contact, and the verbs it may use. */
-export function detailFor(actor: Actor, doc: SuggestionDoc, following: boolean, today: string): SuggestionDetail {
-  const scope = itemScope(doc, following ? [actor.openid] : [])
-  const fullContact = authorize(actor, 'view_contact', scope).allowed
+/** What one reader sees of one item's personal data (shared/domain/visibility.ts), and what of it is logged. */
+export interface ItemReading {
+  relations: ItemRelation[]
+  levels: Record<ItemPersonalField, Visibility>
+  logged: ItemPersonalField[]
+}
+
+/** The consent that opens an item's contact to the handling department: under a name, with a phone. */
+export const contactConsentOf = (doc: SuggestionDoc): boolean => doc.contactConsent === true && !doc.anonymous && !!doc.contactPhone
+
+export function itemReading(actor: Actor, doc: SuggestionDoc, following: boolean): ItemReading {
+  const relations = itemRelations(actor, itemScope(doc, following ? [actor.openid] : []))
+  const { levels, logged } = itemVisibility(relations, { contactConsent: contactConsentOf(doc) })
+  return { relations, levels, logged }
+}
+
+/**
+ * The detail page's data for this actor: personal data at the levels of the visibility table,
+ * and the verbs it may use. `reading` is computed here unless the caller already has it.
+ */
+export function detailFor(actor: Actor, doc: SuggestionDoc, following: boolean, today: string, reading = itemReading(actor, doc, following)): SuggestionDetail {
+  const levels = reading.levels
+  const residentRating = rating(doc.residentRating)
   return {
-    ...suggestionDetail(doc, fullContact),
+    ...suggestionDetail(doc, levels),
     township: doc.township,
     gradeLabel: GRADES.find((g) => g.code === doc.grade)?.label ?? null,
     followerCount: doc.followerCount,
@@ -80,7 +100,8 @@ export function detailFor(actor: Actor, doc: SuggestionDoc, following: boolean, 
           at: doc.resolution.at,
         }
       : null,
-    residentRating: rating(doc.residentRating),
+    residentRating:
+      levels.residentRating === 'whole' ? residentRating : levels.residentRating === 'masked' && residentRating ? { ...residentRating, comment: null } : null,
     deputyRating: rating(doc.deputyRating),
     verifiedWithoutRating: doc.verifiedWithoutRating,
     reopenCount: doc.reopenCount,

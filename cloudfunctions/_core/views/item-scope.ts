@@ -13,5 +13,6 @@ export function itemScope(doc: SuggestionDoc, followerOpenids: string[] = []): I
     ownerDeputyCode: doc.ownerDeputyCode,
     departmentCode: doc.departmentCode,
     coDepartmentCodes: doc.coDepartmentCodes,
+    filedOnBehalf: doc.viaAssignmentForm,
   }
 }

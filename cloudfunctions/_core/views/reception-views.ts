@@ -6,6 +6,7 @@ import {
   SESSION_STATUS_LABELS,
   STATION_PAGE,
 } from '@shared/domain/sessions'
+import { sessionVisibility, type SessionRelation } from '@shared/domain/visibility'
 import type { DeputyDoc, ReceptionAttendanceDoc, ReceptionSessionDoc } from '../model'
 import { DEPUTY_LEVEL_LABELS } from './directory-views'
 
@@ -40,8 +41,8 @@ export function sessionSummary(s: ReceptionSessionDoc, deputies: DeputyIndex): S
 
 export interface SessionViewContext {
   deputies: DeputyIndex
-  /** May see notes, follow-ups and attendance (staff, the deputies and supervisors concerned). */
-  internal: boolean
+  /** The reader's relation to the session: which internal fields they see (shared/domain/visibility.ts). */
+  relation: SessionRelation
   canManage: boolean
   subscribed: boolean
   attendance: readonly ReceptionAttendanceDoc[]
@@ -51,6 +52,7 @@ export interface SessionViewContext {
 export const stationH5Path = (stationCode: string) => `/#/${STATION_PAGE}?code=${encodeURIComponent(stationCode)}`
 
 export function sessionView(s: ReceptionSessionDoc, ctx: SessionViewContext): SessionView {
+  const shown = sessionVisibility(ctx.relation)
   return {
     ...sessionSummary(s, ctx.deputies),
     countyCode: s.countyCode,
@@ -65,9 +67,9 @@ export function sessionView(s: ReceptionSessionDoc, ctx: SessionViewContext): Se
     announcement: s.announcement,
     participants: s.participants,
     topics: s.topics,
-    notes: ctx.internal ? s.notes : null,
-    followUpSuggestionIds: ctx.internal ? s.followUpSuggestionIds : [],
-    attendance: ctx.internal
+    notes: shown.notes === 'whole' ? s.notes : null,
+    followUpSuggestionIds: shown.followUpSuggestionIds === 'whole' ? s.followUpSuggestionIds : [],
+    attendance: shown.attendance === 'whole'
       ? ctx.attendance.map((a) => ({ deputyCode: a.deputyCode, name: nameOf(a.deputyCode, ctx.deputies), checkedInAt: a.checkedInAt, source: a.source }))
       : [],
     cancelReason: s.cancelReason,

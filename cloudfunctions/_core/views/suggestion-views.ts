@@ -1,9 +1,11 @@
 import type { SuggestionDetail, SuggestionSummary } from '@shared/api/suggestion'
 import { categoryLabel } from '@shared/domain/categories'
-import { maskPhone } from '@shared/domain/privacy'
+import { maskName, maskPhone } from '@shared/domain/privacy'
+import type { ItemPersonalField, Visibility } from '@shared/domain/visibility'
+import { ownValue } from '@shared/own'
 import { CHANNEL_LABELS, STATE_LABELS } from '@shared/domain/states'
-import { EVENT_LABELS } from '@shared/domain/transitions'
-import type { SuggestionDoc } from '../model'
+import { ACTOR_ROLE_LABELS, EVENT_LABELS } from '@shared/domain/transitions'
+import type { HistoryEvent, SuggestionDoc } from '../model'
 
 const EXCERPT_LENGTH = 60
 
@@ -15,7 +17,7 @@ export function excerpt(content: string): string {
 export function eventLabel(event: string): string {
   if (event === 'submit') return '选民点单'
   if (event === 'release') return '内容审核通过'
-  return (EVENT_LABELS as Record<string, string>)[event] ?? event
+  return ownValue(EVENT_LABELS as Record<string, string>, event) ?? event
 }
 
 export function suggestionSummary(doc: SuggestionDoc): SuggestionSummary {
@@ -39,26 +41,48 @@ type DetailBase = Pick<
   keyof SuggestionSummary | 'content' | 'channel' | 'channelLabel' | 'anonymous' | 'contactName' | 'contactPhone' | 'photos' | 'history'
 >
 
-/** `fullContact` is decided by the permission module (view_contact); everyone else sees a mask. */
-export function suggestionDetail(doc: SuggestionDoc, fullContact: boolean): DetailBase {
+/** The history's name of an actor when the reader may not see names: their role only. */
+export function roleOnlyName(role: string): string {
+  return ownValue(ACTOR_ROLE_LABELS as Record<string, string>, role) ?? '工作人员'
+}
+
+const levelled = <T>(level: Visibility, value: T, mask: (v: T) => T, hidden: T): T =>
+  level === 'whole' ? value : level === 'masked' ? mask(value) : hidden
+
+/**
+ * One entry of the timeline as the reader may see it: a resident's name is masked or reduced to
+ * the role ("群众") by `historyResidentNames`; deputies', staff's and departments' names by
+ * `historyOfficialNames`. Generic labels (匿名群众, 关注群众) are not names and stay.
+ */
+export function historyName(h: HistoryEvent, doc: SuggestionDoc, levels: Record<ItemPersonalField, Visibility>): string {
+  if (h.role === 'resident') {
+    const isName = !!doc.contactName && h.actorName === doc.contactName
+    return levelled(levels.historyResidentNames, h.actorName, (n) => (isName ? maskName(n) : n), roleOnlyName(h.role))
+  }
+  return levelled(levels.historyOfficialNames, h.actorName, (n) => n, roleOnlyName(h.role))
+}
+
+/** The item's fields that hold personal data, each at the level the visibility table gives the reader. */
+export function suggestionDetail(doc: SuggestionDoc, levels: Record<ItemPersonalField, Visibility>): DetailBase {
   return {
     ...suggestionSummary(doc),
     content: doc.content,
     channel: doc.channel,
     channelLabel: CHANNEL_LABELS[doc.channel],
     anonymous: doc.anonymous,
-    contactName: doc.contactName,
-    contactPhone: doc.contactPhone ? (fullContact ? doc.contactPhone : maskPhone(doc.contactPhone)) : null,
-    photos: doc.photos,
+    contactName: doc.contactName ? levelled<string | null>(levels.contactName, doc.contactName, (n) => maskName(n), null) : null,
+    contactPhone: doc.contactPhone ? levelled<string | null>(levels.contactPhone, doc.contactPhone, (p) => maskPhone(p), null) : null,
+    photos: levelled(levels.photos, doc.photos, (p) => p, []),
     history: doc.history.map((h) => ({
       at: h.at,
       event: h.event,
       eventLabel: eventLabel(h.event),
       from: h.from,
       to: h.to,
-      actorName: h.actorName,
+      actorName: historyName(h, doc, levels),
       role: h.role,
-      note: h.note,
+      // what a resident wrote (a rating's comment, a reason to withdraw) is theirs, as their rating is
+      note: h.role === 'resident' && levels.historyResidentNotes !== 'whole' ? null : h.note,
     })),
   }
 }

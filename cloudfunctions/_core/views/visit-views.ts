@@ -15,9 +15,12 @@ import {
   VISIT_HANDLING_LABELS,
   VISIT_OPINION_LABELS,
   VISIT_STATUS_LABELS,
-  maskVisitor,
+  maskPlace,
   missingFields,
+  type Visitor,
 } from '@shared/domain/visits'
+import { maskName, maskPhone } from '@shared/domain/privacy'
+import type { VisitPersonalField, Visibility } from '@shared/domain/visibility'
 import type { ReceptionSessionDoc, SuggestionDoc, VisitCallbackDoc, VisitProblemDoc, VisitRecordDoc } from '../model'
 
 /** Where a 交办单's item stands, and the 办理结果 it has come to (null while it is being handled). */
@@ -74,8 +77,19 @@ export function itemOutcome(item: SuggestionDoc, mergedInto: SuggestionDoc | nul
 export interface RecordContext {
   items: ReadonlyMap<string, SuggestionDoc>
   sessions: ReadonlyMap<string, ReceptionSessionDoc>
-  /** The caller needs the visitor's personal data for this record (callback work, export). */
-  reveal: boolean
+  /** How much of the visitor this reader sees (shared/domain/visibility.ts, visitVisibility). */
+  visitor: Record<VisitPersonalField, Visibility>
+}
+
+const levelled = (level: Visibility, value: string, mask: (v: string) => string): string => (level === 'whole' ? value : level === 'masked' ? mask(value) : '')
+
+/** The visitor as the reader may see them, field by field. */
+export function visitorView(v: Visitor, levels: Record<VisitPersonalField, Visibility>): Visitor {
+  return {
+    name: levelled(levels.visitorName, v.name, maskName),
+    phone: levelled(levels.visitorPhone, v.phone, maskPhone),
+    village: v.village ? levelled(levels.visitorVillage, v.village, maskPlace) || null : null,
+  }
 }
 
 /** The record's 办理结果 now: frozen once closed; on the spot the answer; for a 交办单 the item's. */
@@ -93,7 +107,8 @@ export function visitRecordView(doc: VisitRecordDoc, ctx: RecordContext): VisitR
   const missing = missingFields(outcome.result, doc.opinion)
   const session = doc.sessionId ? ctx.sessions.get(doc.sessionId) : undefined
   const item = doc.assignment ? ctx.items.get(doc.assignment.suggestionId) : undefined
-  const visitor = doc.visitor ? (ctx.reveal ? doc.visitor : maskVisitor(doc.visitor)) : null
+  const visitor = doc.visitor ? visitorView(doc.visitor, ctx.visitor) : null
+  const whole = Object.values(ctx.visitor).every((level) => level === 'whole')
   return {
     id: doc._id,
     version: doc.version,
@@ -114,7 +129,7 @@ export function visitRecordView(doc: VisitRecordDoc, ctx: RecordContext): VisitR
     deputies: doc.deputyCodes.map((code, i) => ({ code, name: doc.deputyNames[i] ?? code })),
     visitorCount: doc.visitorCount,
     visitor: visitor ? { name: visitor.name, phone: visitor.phone, village: visitor.village } : null,
-    visitorMasked: !!doc.visitor && !ctx.reveal,
+    visitorMasked: !!doc.visitor && !whole,
     visitorErased: !doc.visitor,
     matter: doc.matter,
     categoryCode: doc.categoryCode,

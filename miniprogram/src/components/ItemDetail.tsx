@@ -141,8 +141,9 @@ export function Timeline({ d }: { d: SuggestionDetail }) {
               </View>
               <View className="timeline__who">
                 {h.actorName}
-                {/* a name that already says where the person works (吕保国（县人大常委会代工委）) needs no role */}
-                {h.role && !h.actorName.endsWith('）') ? `（${roleLabel(h.role)}）` : ''}
+                {/* a name that already says where the person works (吕保国（县人大常委会代工委）) needs no role,
+                    nor does a role shown in place of a name (what other residents see: docs/privacy.md) */}
+                {h.role && !h.actorName.endsWith('）') && h.actorName !== roleLabel(h.role) ? `（${roleLabel(h.role)}）` : ''}
               </View>
               {h.note && <View className="timeline__note">{h.note}</View>}
               <View className="timeline__time">{formatTime(h.at)}</View>

@@ -6,11 +6,12 @@ import type { PanelApi } from './WorkItemShell'
 import { ChipGroup, FieldError, NoteField, VerbPanel } from './WorkForm'
 import { useVerb } from './work'
 
+/** `similar` gives no item number (docs/privacy.md): the excerpt names the item. */
 interface Candidate {
   id: string
-  number: string
   excerpt: string
   stateLabel: string
+  followerCount: number
 }
 
 /**
@@ -50,7 +51,7 @@ export default function MergePanel({ api }: { api: PanelApi }) {
         <ChipGroup
           name="into"
           columns={1}
-          options={candidates.map((c) => ({ value: c.id, label: c.excerpt, hint: `${c.number} · ${c.stateLabel}` }))}
+          options={candidates.map((c) => ({ value: c.id, label: c.excerpt, hint: `${c.stateLabel} · ${c.followerCount}人关注` }))}
           value={into}
           onChange={(v) => {
             setInto(v)

@@ -17,6 +17,7 @@
  */
 import { dayInfo, holidayDataPublished, HOLIDAY_DATA_RANGE } from '../workdays'
 import { isoWeekday } from './dates'
+import { ownValue } from '../../own'
 
 /** The chinese-days short names, as the notices call the holidays in running text. */
 const HOLIDAY_DISPLAY_NAMES: Record<string, string> = {
@@ -42,7 +43,7 @@ export function publicHolidayName(date: string): string | null {
   const info = dayInfo(date)
   if (info.kind !== 'holiday') return null
   const short = info.holidayName ?? ''
-  return HOLIDAY_DISPLAY_NAMES[short] ?? (short || '法定节假日')
+  return ownValue(HOLIDAY_DISPLAY_NAMES, short) ?? (short || '法定节假日')
 }
 
 export function isPublicHoliday(date: string): boolean {

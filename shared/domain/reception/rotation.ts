@@ -15,6 +15,7 @@
  */
 import type { Result } from '../../errors'
 import { isValidDate } from './dates'
+import { ownValue } from '../../own'
 
 export interface DutyDeputy {
   code: string
@@ -62,7 +63,7 @@ export function assignDuty(
     return fail(`${where}仅有${eligible.length}名代表，少于每次接待所需的${perSession}名，无法排班`, 'perSession')
   }
 
-  const count = new Map(eligible.map((c) => [c, history[c] ?? 0]))
+  const count = new Map(eligible.map((c) => [c, ownValue(history, c) ?? 0]))
   const lastServed = new Map<string, number>()
   const onDate = new Map<string, Set<string>>()
   const order = list.map((date, index) => ({ date, index })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index))

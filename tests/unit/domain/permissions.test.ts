@@ -12,6 +12,8 @@ import {
   type ItemScope,
 } from '@shared/domain/permissions'
 import { SUGGESTION_EVENTS, TRANSITIONS } from '@shared/domain/transitions'
+import { api } from '@shared/api'
+import { CALLERS, callerRule, mayCall } from '@shared/api/callers'
 
 const COUNTY = '410821'
 const actor = (openid: string, ...bindings: RoleBinding[]): Actor => ({ openid, bindings })
@@ -244,5 +246,41 @@ describe('agreement with the transition table', () => {
   test.each(SUGGESTION_EVENTS.filter((x) => x !== 'auto_verify'))('the roles that may %s are the same in both modules', (event) => {
     const inTable = new Set(TRANSITIONS.filter((r) => r.event === event).flatMap((r) => r.roles))
     expect(new Set(rolesFor(event))).toEqual(inTable)
+  })
+})
+
+describe('a 交办单 filed on a visitor’s behalf (issue 13)', () => {
+  const FILED: ItemScope = { ...OWN, submitterOpenid: 'o-sv', followerOpenids: ['o-sv'], ownerDeputyCode: null, filedOnBehalf: true }
+
+  test('gives the supervisor who filed it no resident rights over it: withdraw is forbidden', () => {
+    expect(authorize(ACTORS.supervisor, 'withdraw', FILED)).toEqual({ allowed: false, code: 'forbidden' })
+    expect(authorize(ACTORS.supervisor, 'view_contact', FILED)).toEqual({ allowed: true, binding: ACTORS.supervisor.bindings[0] })
+    expect(authorize(ACTORS.supervisor, 'verify', FILED, { role: 'resident' })).toEqual({ allowed: false, code: 'forbidden' })
+  })
+
+  test('leaves the station’s supervisor rules in force for it', () => {
+    expect(authorize(ACTORS.supervisor, 'verify', FILED)).toMatchObject({ allowed: true, binding: { role: 'supervisor' } })
+  })
+})
+
+describe('who may call each action at all (shared/api/callers.ts, issue 13)', () => {
+  test('names every action of every function, and only those', () => {
+    for (const [fn, actions] of Object.entries(api)) expect(Object.keys(CALLERS[fn as keyof typeof CALLERS]).sort()).toEqual(Object.keys(actions).sort())
+  })
+
+  test('finds only its own entries, never what objects inherit', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(callerRule('suggestion', name)).toBeUndefined()
+      expect(callerRule(name, 'get')).toBeUndefined()
+    }
+  })
+
+  test('lets every role that the permission table grants an item action call it', () => {
+    for (const action of ITEM_ACTIONS.filter((a) => !['view_item', 'view_contact'].includes(a))) {
+      const verb = action.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())
+      const rule = callerRule('suggestion', verb === 'verify' || verb === 'reopen' ? 'rate' : verb)
+      expect([action, rule]).toEqual([action, expect.anything()])
+      for (const name of NAMES) if (authorize(ACTORS[name], action, OWN).allowed) expect([action, name, mayCall(ACTORS[name], rule!)]).toEqual([action, name, true])
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { browserHelp, BrowserUnavailableError, checkBrowser, chooseBrowser, installedCandidates } from '../../support/browser'
 
-const machine = (platform: NodeJS.Platform, present: string[], env: NodeJS.ProcessEnv = {}) => ({
+const machine = (platform: NodeJS.Platform, present: string[], env: Record<string, string | undefined> = {}) => ({
   platform,
   env,
   exists: (p: string) => present.includes(p),

@@ -1,4 +1,5 @@
 import type { ActionOutput, ActionParsed } from '@shared/api'
+import { bindingsOf } from '@shared/domain/permissions'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
 import { directoryRepo } from '../../repos/directory-repo'
@@ -12,19 +13,21 @@ const KIND_LABELS: Record<DepartmentDoc['kind'], string> = {
 }
 
 /**
- * The county's 承办单位. A public list in substance (every county publishes its departments), but
- * only people with a role in a county need it, so a plain resident without a county gets asked for one.
+ * The county's 承办单位, for people who work in a county (deputies, supervisors, staff,
+ * departments, admins; the function entry refuses everyone else). Each sees only their own
+ * county's: 临颍's staff do not browse 修武's departments. No county code: the caller's own.
  */
 export const listDepartments: UseCase<ActionParsed<'directory', 'listDepartments'>, ActionOutput<'directory', 'listDepartments'>> = async (
   deps,
   actor,
   input,
 ) => {
-  const own = actor.bindings.find((b): b is typeof b & { countyCode: string } => 'countyCode' in b && typeof b.countyCode === 'string')
-  const countyCode = input.countyCode ?? own?.countyCode
-  if (!countyCode) throw new AppError('validation_failed', '请选择县', 'countyCode')
+  const own = [...new Set(bindingsOf(actor).flatMap((b) => (b.role === 'resident' ? [] : [b.countyCode])))]
+  const countyCode = input.countyCode ?? own[0]
+  if (!countyCode) throw new AppError('forbidden', '只有本县的代表、联络站管理员、人大工作人员、承办单位和管理员可以查看承办单位')
   const directory = directoryRepo(deps.store)
   if (!(await directory.county(countyCode))) throw new AppError('not_found', '没有这个县的资料')
+  if (!own.includes(countyCode)) throw new AppError('forbidden', '只能查看本县的承办单位')
   const items = await directory.departmentsOfCounty(countyCode)
   return { countyCode, items: items.map((d) => ({ code: d.code, name: d.name, kind: d.kind, kindLabel: KIND_LABELS[d.kind] })) }
 }

@@ -28,6 +28,7 @@ import { receptionRepo, type ReceptionRepo } from '../../repos/reception-repo'
 import { anyStaff, requireStaff } from './access'
 import { firstClash, KnownSessions } from './booking'
 import { loadSettings, rulesOfStations, todayIn, type CalendarSettings, type RuleEntry } from './calendar'
+import { ownValue } from '@shared/own'
 
 type In<K extends keyof typeof receptionActions> = z.output<(typeof receptionActions)[K]['input']>
 type Report = z.output<typeof generateReport>
@@ -159,7 +160,8 @@ async function generateForRule(deps: Deps, actor: Actor, station: StationDoc, en
     const history = await dutyHistory(repo, deputies, year)
     const assigned = assignDuty(dates, deputies, rule.deputiesPerSession, history, { stationCode: station.code })
     if (!assigned.ok) throw new AppError('validation_failed', assigned.message, 'stationCode')
-    const counts = { ...history }
+    // Keyed by deputy codes: a null-prototype object, so no code can reach Object.prototype.
+    const counts: Record<string, number> = Object.assign(Object.create(null), history)
     for (let i = 0; i < dates.length; i++) {
       // one assignment per entry, in chronological order; the expanded dates are ascending already
       const p = dates[i]
@@ -176,7 +178,7 @@ async function generateForRule(deps: Deps, actor: Actor, station: StationDoc, en
       }
       await repo.syncDuties(placed)
       known.add(placed)
-      for (const c of placed.deputyCodes) counts[c] = (counts[c] ?? 0) + 1
+      for (const c of placed.deputyCodes) counts[c] = (ownValue(counts, c) ?? 0) + 1
       row.created++
       if (!placed.confirmed) row.unconfirmed++
       if (placed.moveReason) row.notes.push(placed.moveReason)
@@ -254,7 +256,7 @@ function sessionDoc(station: StationDoc, kind: SessionKind, p: PlannedDate, depu
  * history the rotation balances.
  */
 async function dutyHistory(repo: ReceptionRepo, deputies: readonly DeputyDoc[], year: string): Promise<Record<string, number>> {
-  const history: Record<string, number> = {}
+  const history: Record<string, number> = Object.create(null)
   for (const d of deputies) {
     const [duties, present] = await Promise.all([repo.dutiesOf(d.code, `${year}-01-01`, `${year}-12-31`), repo.attendanceOf(d.code, `${year}-01-01`, `${year}-12-31`)])
     const days = new Set([...duties.filter((x) => x.status !== 'cancelled').map((x) => x.date), ...present.map((x) => x.date)])
@@ -289,4 +291,4 @@ function placeWithoutClash(
   return null
 }
 
-const pick = (counts: Record<string, number>, deputies: readonly DeputyDoc[]) => Object.fromEntries(deputies.map((d) => [d.code, counts[d.code] ?? 0]))
+const pick = (counts: Record<string, number>, deputies: readonly DeputyDoc[]) => Object.fromEntries(deputies.map((d) => [d.code, ownValue(counts, d.code) ?? 0]))

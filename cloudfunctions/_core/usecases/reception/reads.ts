@@ -126,7 +126,15 @@ export const dutyCompliance: UseCase<In<'dutyCompliance'>, { year: number; today
   const staff = anyStaff(actor)
   const today = todayIn(deps)
   const year = input.year ?? Number(today.slice(0, 4))
+  // As statistics do (usecases/stats/scope.ts): township staff asking for another township are refused, not given their own.
+  if (staff.scope === 'township' && input.township && input.township !== staff.township) {
+    throw new AppError('forbidden', '乡镇人大工作人员只能查看本乡镇代表的履职情况')
+  }
   const township = staff.scope === 'township' ? staff.township : input.township
+  if (township) {
+    const county = await directoryRepo(deps.store).county(staff.countyCode)
+    if (county && !county.townships.includes(township)) throw new AppError('validation_failed', '本县没有这个乡镇', 'township')
+  }
   const repo = receptionRepo(deps.store)
   const stations = await directoryRepo(deps.store).stationsOfCounty(staff.countyCode)
   const stationName = new Map(stations.map((s) => [s.code, s.name]))

@@ -1,7 +1,8 @@
 /**
- * Keeps the statistics counters up to date as items move (issue 7). Called once after an item is
- * inserted (submit.ts) and once after every successful transition (run-transition.ts). Each call
- * adds to a handful of counter rows with `increment`; nothing ever reloads items to count them.
+ * Keeps the statistics counters up to date as items move (issue 7). Gives the counter writes of a
+ * new item (submit.ts, the 交办单) and of every transition (run-transition.ts), which those commit
+ * in the same transaction as the item itself, with a ledger entry of what was added
+ * (reconcile.ts recounts from it); nothing ever reloads items to count them.
  *
  * Month attribution (docs/statistics.md): a step counts in the month (Asia/Shanghai) in which it
  * happened. A step that is later undone is taken out of the month it was counted in: a dispatch
@@ -11,7 +12,8 @@
  * once per item, even when the resident asks for re-handling and the item goes on to 提交人大.
  * Rows of a frozen year (freezeYear) are never changed.
  *
- * A failing counter write never fails the user's step: it is logged and the step stands.
+ * A failing counter write fails the whole step, which then saved nothing and can be retried:
+ * a step is never saved with its counters missing.
  */
 import { shanghaiDate, workdaysBetween } from '@shared/domain/workdays'
 import {
@@ -25,6 +27,7 @@ import {
 } from '@shared/domain/stats'
 import type { Deps } from '../../ports'
 import type { RatingRecord, SuggestionDoc } from '../../model'
+import type { Write } from '../../store/port'
 import { counterId, statsRepo, type CounterKey } from '../../repos/stats-repo'
 
 type Delta = Partial<Counts>
@@ -203,8 +206,12 @@ export function rowsFor(c: Contribution): CounterKey[] {
   return rows
 }
 
-async function apply(deps: Deps, contributions: Contribution[]): Promise<void> {
-  if (contributions.length === 0) return
+/**
+ * The counter writes (and the ledger entry) of contributions, for the step's transaction. Reads
+ * whether a past year is frozen first: a transaction on CloudBase reads documents by id only.
+ */
+async function counterWrites(deps: Deps, item: SuggestionDoc, contributions: Contribution[]): Promise<Write[]> {
+  if (contributions.length === 0) return []
   const repo = statsRepo(deps.store)
   const thisYear = shanghaiDate(deps.clock.now()).slice(0, 4)
   const frozen = new Map<string, boolean>()
@@ -228,44 +235,42 @@ async function apply(deps: Deps, contributions: Contribution[]): Promise<void> {
       byRow.set(id, entry)
     }
   }
-  const writes = [...byRow.values()].filter((e) => Object.values(e.by).some((v) => v !== 0))
-  await Promise.all(writes.map((e) => repo.add(e.key, e.by)))
+  const rows = [...byRow.values()]
+    .map((e) => ({ key: e.key, by: Object.fromEntries(Object.entries(e.by).filter(([, v]) => v !== 0)) }))
+    .filter((e) => Object.keys(e.by).length > 0)
+  if (rows.length === 0) return []
+  const last = item.history[item.history.length - 1]
+  const ledger = { _id: `${item._id}:v${item.version}`, countyCode: item.countyCode, itemId: item._id, version: item.version, at: last?.at ?? item.updatedAt, rows }
+  return [...rows.map((e) => repo.addWrite(e.key, e.by)), repo.ledgerWrite(ledger)]
 }
 
-async function recordComment(deps: Deps, after: SuggestionDoc): Promise<void> {
+function commentWrites(deps: Deps, after: SuggestionDoc): Write[] {
   const last = after.history[after.history.length - 1]
   const rating = after.deputyRating
-  if (last?.event !== 'deputy_rate' || !rating?.comment || !after.departmentCode) return
-  await statsRepo(deps.store).putComment({
-    _id: after._id,
-    countyCode: after.countyCode,
-    township: after.township,
-    year: shanghaiDate(rating.at).slice(0, 4),
-    departmentCode: after.departmentCode,
-    deputyCode: after.ownerDeputyCode,
-    deputyName: after.ownerDeputyName,
-    itemNumber: after.number,
-    rating: rating.rating,
-    comment: rating.comment,
-    at: rating.at,
-  })
+  if (last?.event !== 'deputy_rate' || !rating?.comment || !after.departmentCode) return []
+  return [
+    statsRepo(deps.store).putCommentWrite({
+      _id: after._id,
+      countyCode: after.countyCode,
+      township: after.township,
+      year: shanghaiDate(rating.at).slice(0, 4),
+      departmentCode: after.departmentCode,
+      deputyCode: after.ownerDeputyCode,
+      deputyName: after.ownerDeputyName,
+      itemNumber: after.number,
+      rating: rating.rating,
+      comment: rating.comment,
+      at: rating.at,
+    }),
+  ]
 }
 
-/** After a new item is stored (点单). Never throws. */
-export async function recordSubmitted(deps: Deps, doc: SuggestionDoc): Promise<void> {
-  try {
-    await apply(deps, submittedContributions(doc))
-  } catch (error) {
-    console.error('[stats] counters not updated for new item', doc._id, error)
-  }
+/** The statistics writes of a new item (点单), committed with the item. */
+export function submittedWrites(deps: Deps, doc: SuggestionDoc): Promise<Write[]> {
+  return counterWrites(deps, doc, submittedContributions(doc))
 }
 
-/** After a transition was written (before → after). Never throws. */
-export async function recordTransition(deps: Deps, before: SuggestionDoc, after: SuggestionDoc): Promise<void> {
-  try {
-    await apply(deps, transitionContributions(before, after))
-    await recordComment(deps, after)
-  } catch (error) {
-    console.error('[stats] counters not updated for transition', after._id, after.history[after.history.length - 1]?.event, error)
-  }
+/** The statistics writes of one transition (before → after), committed with the item's change. */
+export async function transitionWrites(deps: Deps, before: SuggestionDoc, after: SuggestionDoc): Promise<Write[]> {
+  return [...(await counterWrites(deps, after, transitionContributions(before, after))), ...commentWrites(deps, after)]
 }

@@ -37,9 +37,9 @@ export async function staffScope(deps: Deps, actor: Actor, input: { countyCode?:
 }
 
 /** The year-end evaluation and freezing are the county standing committee's (代工委) work. */
-export async function countyStaffScope(deps: Deps, actor: Actor, countyCode?: string): Promise<StatsScope> {
+export async function countyStaffScope(deps: Deps, actor: Actor, countyCode?: string, refusal = '只有县人大常委会工作人员可以进行年度评议'): Promise<StatsScope> {
   const binding = staffOf(actor).find((b) => b.scope === 'county' && (!countyCode || b.countyCode === countyCode))
-  if (!binding) throw new AppError('forbidden', '只有县人大常委会工作人员可以进行年度评议')
+  if (!binding) throw new AppError('forbidden', refusal)
   const county = await directoryRepo(deps.store).county(binding.countyCode)
   if (!county) throw new AppError('not_found', '县（区）不存在')
   return { county, township: null, binding }

@@ -16,6 +16,8 @@ import { detailAfter } from './verb-output'
  */
 export const merge: UseCase<z.output<typeof workflowInputs.merge>, SuggestionDetail> = async (deps, actor, input) => {
   if (input.id === input.intoId) throw new AppError('validation_failed', '不能与自身并案', 'intoId')
+  // The item itself first: someone who cannot see it learns nothing, not even about the target.
+  await loadVisible(deps, actor, input.id)
   const { doc: target } = await loadVisible(deps, actor, input.intoId).catch(() => {
     throw new AppError('validation_failed', '要并入的事项不存在', 'intoId')
   })

@@ -18,6 +18,7 @@ export type Filing = Pick<
   | 'submitterOpenid'
   | 'contactName'
   | 'contactPhone'
+  | 'contactConsent'
   | 'clientRequestId'
   | 'moderation'
   | 'escalationTarget'

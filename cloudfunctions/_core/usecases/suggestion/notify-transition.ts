@@ -5,6 +5,7 @@ import type { SuggestionDoc } from '../../model'
 import { directoryRepo } from '../../repos/directory-repo'
 import { followRepo } from '../../repos/follow-repo'
 import { outboxRepo, type OutboxMessage } from '../../repos/outbox-repo'
+import type { Write } from '../../store/port'
 
 /** Events the resident (and followers) hear about: outcomes, not every internal step. */
 const RESIDENT_EVENTS: ReadonlySet<string> = new Set(['accept', 'answer', 'dispatch', 'resolve', 'merge', 'refer'])
@@ -12,11 +13,11 @@ const RESIDENT_EVENTS: ReadonlySet<string> = new Set(['accept', 'answer', 'dispa
 const DEPARTMENT_EVENTS: ReadonlySet<string> = new Set(['dispatch', 'reopen', 'decide_extension', 'supervise'])
 
 /**
- * Queues the messages one transition causes. Keys combine item, version and recipient, so a
- * retried call can never queue a second copy. 首问负责: the owning deputy hears of every step
- * that someone else takes.
+ * The messages one transition causes, as outbox writes for the transition's own transaction.
+ * Keys combine item, version and recipient, so a retried call can never queue a second copy.
+ * 首问负责: the owning deputy hears of every step that someone else takes.
  */
-export async function notifyTransition(deps: Deps, after: SuggestionDoc, actorOpenid: string | null): Promise<void> {
+export async function transitionMessageWrites(deps: Deps, after: SuggestionDoc, actorOpenid: string | null): Promise<Write[]> {
   const last = after.history[after.history.length - 1]
   const event = last.event as SuggestionEvent
   const label = EVENT_LABELS[event] ?? event
@@ -49,5 +50,5 @@ export async function notifyTransition(deps: Deps, after: SuggestionDoc, actorOp
   }
   const outbox = outboxRepo(deps.store)
   const at = deps.clock.now().toISOString()
-  for (const m of messages) await outbox.enqueue(m, at)
+  return messages.map((m) => outbox.enqueueWrite(m, at))
 }

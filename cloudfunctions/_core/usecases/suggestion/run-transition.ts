@@ -8,8 +8,10 @@ import type { SuggestionDoc } from '../../model'
 import { followRepo } from '../../repos/follow-repo'
 import { suggestionRepo } from '../../repos/suggestion-repo'
 import { itemScope } from '../../views/item-scope'
-import { notifyTransition } from './notify-transition'
-import { recordTransition } from '../stats/record'
+import { itemReading } from '../../views/detail-for'
+import { historyName } from '../../views/suggestion-views'
+import { transitionMessageWrites } from './notify-transition'
+import { transitionWrites } from '../stats/record'
 
 export interface TransitionContext {
   at: string
@@ -47,15 +49,18 @@ export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise
 
 /**
  * Every step of the loop goes through here: permission (scoped to this item) → the transition
- * table (state and role) → one conditional write guarded by the item's version → notifications.
- * A concurrent change makes the write miss, and the caller gets `conflict`, never a lost update.
+ * table (state and role) → one transaction: the item (guarded by its version, history inside),
+ * its statistics counters and ledger entry, and its outbox messages — all of them or none.
+ * A concurrent change makes the commit miss, and the caller gets `conflict`, never a lost update.
  */
 export async function runTransition(deps: Deps, actor: Actor, id: string, spec: TransitionSpec): Promise<SuggestionDoc> {
   const { doc, following } = await loadVisible(deps, actor, id)
   const last = doc.history[doc.history.length - 1]
   if (last && last.event === spec.event && last.from !== last.to) {
-    // The same step was just taken (a race, or a double tap): say who took it, not "not allowed".
-    throw new AppError('conflict', `该事项刚刚已由${last.actorName}${EVENT_LABELS[spec.event]}，请刷新后查看`)
+    // The same step was just taken (a race, or a double tap): say who took it, not "not allowed",
+    // named as this caller may see that name (a resident's name is not every reader's to see).
+    const who = historyName(last, doc, itemReading(actor, doc, following).levels)
+    throw new AppError('conflict', `该事项刚刚已由${who}${EVENT_LABELS[spec.event]}，请刷新后查看`)
   }
   const auth = authorize(actor, spec.event as ItemAction, itemScope(doc, following ? [actor.openid] : []))
   if (!auth.allowed) throw new AppError(auth.code)
@@ -108,10 +113,11 @@ async function commitTransition(deps: Deps, doc: SuggestionDoc, spec: Transition
     ],
     updatedAt: at,
   }
-  if (!(await suggestionRepo(deps.store).replaceIfVersion(next, doc.version))) {
-    throw new AppError('conflict')
-  }
-  await recordTransition(deps, doc, next)
-  await notifyTransition(deps, next, as.openid)
+  const writes = [
+    suggestionRepo(deps.store).replaceIfVersionWrite(next, doc.version),
+    ...(await transitionWrites(deps, doc, next)),
+    ...(await transitionMessageWrites(deps, next, as.openid)),
+  ]
+  if (!(await deps.store.commit(writes))) throw new AppError('conflict')
   return next
 }

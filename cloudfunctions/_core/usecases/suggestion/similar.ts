@@ -1,5 +1,6 @@
 import { rankSimilar } from '@shared/domain/similarity'
 import { STATE_LABELS, type SuggestionState } from '@shared/domain/states'
+import { SIMILAR_ITEM_FIELDS } from '@shared/domain/visibility'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
 import { directoryRepo } from '../../repos/directory-repo'
@@ -10,11 +11,13 @@ export const OPEN_STATES: SuggestionState[] = ['submitted', 'accepted', 'escalat
 /** How many recent open items per place are compared; bounds the work whatever the county's size. */
 const CANDIDATES_PER_PLACE = 100
 
-type SimilarOut = { items: Array<{ id: string; number: string; excerpt: string; stateLabel: string; followerCount: number; score: number }> }
+type SimilarItem = Record<(typeof SIMILAR_ITEM_FIELDS)[number], string | number>
+type SimilarOut = { items: Array<{ id: string; excerpt: string; stateLabel: string; followerCount: number; score: number }> }
 
 /**
  * Before filing, a resident sees open items at the same station or township that read alike and
- * can follow one instead. Only an excerpt and the state are shown: never names or numbers.
+ * can follow one instead. Only an excerpt and the state are shown, never names or numbers: the
+ * answer holds exactly the fields SIMILAR_ITEM_FIELDS of the visibility table lists.
  */
 export const similar: UseCase<{ stationCode: string; content: string }, SimilarOut> = async (deps, _actor, input) => {
   const station = await directoryRepo(deps.store).station(input.stationCode)
@@ -32,14 +35,8 @@ export const similar: UseCase<{ stationCode: string; content: string }, SimilarO
   return {
     items: ranked.map((r) => {
       const d = byId.get(r.id)!
-      return {
-        id: d._id,
-        number: d.number,
-        excerpt: excerpt(d.content),
-        stateLabel: STATE_LABELS[d.state],
-        followerCount: d.followerCount,
-        score: r.score,
-      }
+      const all: SimilarItem = { id: d._id, excerpt: excerpt(d.content), stateLabel: STATE_LABELS[d.state], followerCount: d.followerCount, score: r.score }
+      return Object.fromEntries(SIMILAR_ITEM_FIELDS.map((f) => [f, all[f]])) as SimilarOut['items'][number]
     }),
   }
 }

@@ -9,7 +9,7 @@ import { suggestionRepo } from '../../repos/suggestion-repo'
 import { followRepo } from '../../repos/follow-repo'
 import { assertOnlineReceptionOpen } from '../reception/online-window'
 import { suggestionSummary } from '../../views/suggestion-views'
-import { recordSubmitted } from '../stats/record'
+import { submittedWrites } from '../stats/record'
 import { newSuggestionDoc } from './new-item'
 
 type SubmitParsed = z.output<typeof submitInput>
@@ -34,7 +34,7 @@ export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async 
   const follows = followRepo(deps.store)
   const existing = await items.get(id)
   if (existing) {
-    // A retry may follow a crash between the two writes below: make sure the submitter follows.
+    // Items saved before follow records were committed with them may lack one: make sure.
     await follows.add(id, actor.openid, existing.createdAt)
     return suggestionSummary(existing)
   }
@@ -69,6 +69,8 @@ export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async 
       submitterOpenid: actor.openid,
       contactName,
       contactPhone: input.anonymous ? null : (input.contactPhone ?? null),
+      // Consent means something only with a name on record and a number to call.
+      contactConsent: !input.anonymous && !!input.contactPhone && input.contactConsent,
       clientRequestId: input.clientRequestId,
       moderation: verdict === 'review' ? 'held' : 'pass',
       escalationTarget: null,
@@ -77,11 +79,10 @@ export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async 
     at,
     { actorOpenid: actor.openid, actorName: input.anonymous ? '匿名群众' : (contactName ?? '群众'), role: 'resident', note: null },
   )
-  // The item is the commit point; the follow record is repaired by any retry (see above).
-  const inserted = await items.insert(doc)
-  if (inserted) await recordSubmitted(deps, doc)
+  // One transaction: the item, the submitter's follow record and the statistics counters. When
+  // the insert finds the item (a concurrent retry won), nothing is written and theirs is answered.
+  const inserted = await deps.store.commit([items.insertWrite(doc), follows.addWrite(id, actor.openid, at), ...(await submittedWrites(deps, doc))])
   const saved = inserted ? doc : await items.get(id)
   if (!saved) throw new AppError('conflict')
-  await follows.add(id, actor.openid, saved.createdAt)
   return suggestionSummary(saved)
 }

@@ -20,12 +20,11 @@ export async function flagOverdue(deps: Deps): Promise<number> {
     flagged += await sweepItems(deps, { state, deadline: { $lt: today } }, 'deadline', async (doc) => {
       if (doc.overdue || !doc.deadline) return false
       const next = { ...doc, overdue: true, version: doc.version + 1 }
-      if (!(await items.replaceIfVersion(next, doc.version))) return false
       const department = doc.departmentCode ? await directory.department(doc.departmentCode) : null
       const deputy = doc.ownerDeputyCode ? await directory.deputy(doc.ownerDeputyCode) : null
       const recipients = [...(department?.openids ?? []), ...(deputy?.openid ? [deputy.openid] : [])]
-      for (const openid of recipients) {
-        await outbox.enqueue(
+      const messages = recipients.map((openid) =>
+        outbox.enqueueWrite(
           {
             _id: `${doc._id}:overdue:${doc.deadline}:${openid}`,
             toOpenid: openid,
@@ -35,8 +34,10 @@ export async function flagOverdue(deps: Deps): Promise<number> {
             page: `/pages/item/index?id=${doc._id}`,
           },
           at,
-        )
-      }
+        ),
+      )
+      // the flag and its messages together: a flagged item always has its reminders queued
+      if (!(await deps.store.commit([items.replaceIfVersionWrite(next, doc.version), ...messages]))) return false
       return true
     })
   }

@@ -7,7 +7,7 @@ import { sweepItems } from './sweep-items'
 
 /**
  * 列入计划逐步解决: on the promised date the department and the owning deputy are asked to
- * report whether it was done. The date is cleared once the reminder is queued.
+ * report whether it was done. The date is cleared in the transaction that queues the reminder.
  */
 export async function followUpPlanned(deps: Deps): Promise<number> {
   const today = shanghaiDate(deps.clock.now())
@@ -17,11 +17,10 @@ export async function followUpPlanned(deps: Deps): Promise<number> {
   const directory = directoryRepo(deps.store)
   return sweepItems(deps, { followUpDate: { $lte: today } }, 'followUpDate', async (doc) => {
     const next = { ...doc, followUpDate: null, version: doc.version + 1 }
-    if (!(await items.replaceIfVersion(next, doc.version))) return false
     const department = doc.departmentCode ? await directory.department(doc.departmentCode) : null
     const deputy = doc.ownerDeputyCode ? await directory.deputy(doc.ownerDeputyCode) : null
-    for (const openid of [...(department?.openids ?? []), ...(deputy?.openid ? [deputy.openid] : [])]) {
-      await outbox.enqueue(
+    const messages = [...(department?.openids ?? []), ...(deputy?.openid ? [deputy.openid] : [])].map((openid) =>
+      outbox.enqueueWrite(
         {
           _id: `${doc._id}:followup:${doc.followUpDate}:${openid}`,
           toOpenid: openid,
@@ -31,8 +30,10 @@ export async function followUpPlanned(deps: Deps): Promise<number> {
           page: `/pages/item/index?id=${doc._id}`,
         },
         at,
-      )
-    }
+      ),
+    )
+    // the date is cleared only together with the reminders it caused
+    if (!(await deps.store.commit([items.replaceIfVersionWrite(next, doc.version), ...messages]))) return false
     return true
   })
 }

@@ -10,6 +10,7 @@
  * (missing fields, spot checks) and exports show them in full to full readers (docs/visit-register.md).
  */
 import { bindingsOf } from '@shared/domain/permissions'
+import { visitVisibility, type VisitReadingContext, type VisitRelation } from '@shared/domain/visibility'
 import type { Actor, RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
@@ -47,18 +48,43 @@ function deputyOf(actor: Actor, station: StationRef): DeputyBinding | undefined 
   )
 }
 
-/** How far the actor reaches into one station's register. */
-export function stationAccess(actor: Actor, station: StationDoc | StationRef): VisitAccess {
+/** Every relation the actor has to one station's register (shared/domain/visibility.ts). */
+export function visitRelations(actor: Actor, station: StationDoc | StationRef): VisitRelation[] {
   const ref = asRef(station)
-  if (supervisorOf(actor, ref) || staffOf(actor, ref)) return 'full'
-  if (deputyOf(actor, ref)) return 'masked'
-  return 'none'
+  const out: VisitRelation[] = []
+  if (supervisorOf(actor, ref)) out.push('station_supervisor')
+  if (staffOf(actor, ref)) out.push('staff_in_scope')
+  if (deputyOf(actor, ref)) out.push('station_deputy')
+  return out
 }
+
+/** How far the actor reaches into one station's register: the visibility table's record levels, summed up. */
+export function stationAccess(actor: Actor, station: StationDoc | StationRef): VisitAccess {
+  const relations = visitRelations(actor, station)
+  if (relations.length === 0) return 'none'
+  return Object.values(visitVisibility(relations, 'record')).every((level) => level === 'whole') ? 'full' : 'masked'
+}
+
+/** How one reader sees a record: their relations to its station, and whether it is read in a list. */
+export interface VisitReading {
+  relations: VisitRelation[]
+  context: VisitReadingContext
+}
+
+/** The reading of each record for this actor: lists (and masked copies) cap the visitor at masked. */
+export const readerOf =
+  (actor: Actor, context: VisitReadingContext) =>
+  (doc: { stationCode: string; countyCode: string; township: string }): VisitReading => ({
+    relations: visitRelations(actor, { code: doc.stationCode, countyCode: doc.countyCode, township: doc.township }),
+    context,
+  })
+
+export const supervisorOnly = (stationName?: string) => `只有${stationName ?? '本站'}的联络站管理员可以登记或修改接待登记`
 
 /** Records are written by the station's supervisors only. */
 export function requireSupervisor(actor: Actor, station: StationDoc | StationRef, stationName?: string): SupervisorBinding {
   const b = supervisorOf(actor, asRef(station))
-  if (!b) throw new AppError('forbidden', `只有${stationName ?? '本站'}的联络站管理员可以登记或修改接待登记`)
+  if (!b) throw new AppError('forbidden', supervisorOnly(stationName))
   return b
 }
 

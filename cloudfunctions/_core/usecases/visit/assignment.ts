@@ -20,7 +20,7 @@ import { directoryRepo } from '../../repos/directory-repo'
 import { followRepo } from '../../repos/follow-repo'
 import { suggestionRepo } from '../../repos/suggestion-repo'
 import { suggestionIdFor } from '../suggestion/submit'
-import { recordSubmitted } from '../stats/record'
+import { submittedWrites } from '../stats/record'
 import { newSuggestionDoc } from '../suggestion/new-item'
 
 function itemNumber(prefix: string, at: Date, id: string): string {
@@ -94,6 +94,8 @@ export async function fileAssignment(deps: Deps, actor: Actor, req: AssignmentRe
       submitterOpenid: actor.openid,
       contactName: req.visitor.name,
       contactPhone: req.visitor.phone,
+      // The register records no consent to be called by a department: staff relay.
+      contactConsent: false,
       clientRequestId: `visit:${req.clientId}`,
       moderation: verdict === 'pass' ? 'pass' : 'held',
       escalationTarget: req.route,
@@ -107,10 +109,9 @@ export async function fileAssignment(deps: Deps, actor: Actor, req: AssignmentRe
       note: `${routeNote}（${ASSIGNMENT_ROUTE_LABELS[req.route]}）`,
     },
   )
-  const inserted = await items.insert(doc)
-  if (inserted) await recordSubmitted(deps, doc)
+  // the item, the supervisor's follow record and the counters in one transaction (as submit.ts)
+  const inserted = await deps.store.commit([items.insertWrite(doc), followRepo(deps.store).addWrite(id, actor.openid, at), ...(await submittedWrites(deps, doc))])
   const saved = inserted ? doc : ((await items.get(id)) ?? doc)
-  await followRepo(deps.store).add(id, actor.openid, saved.createdAt)
   return { route: req.route, targetName, departmentCode: government?.code ?? null, suggestionId: id, suggestionNumber: saved.number, issuedAt: saved.createdAt }
 }
 

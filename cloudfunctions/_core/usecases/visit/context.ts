@@ -6,21 +6,25 @@ import type { ReceptionSessionDoc, VisitRecordDoc } from '../../model'
 import { receptionRepo } from '../../repos/reception-repo'
 import { visitRepo } from '../../repos/visit-repo'
 import { visitRecordView } from '../../views/visit-views'
-import { stationAccess, type VisitAccess } from './access'
+import { stationAccess, type VisitAccess, type VisitReading } from './access'
+import { visitVisibility } from '@shared/domain/visibility'
 import { linkedItems } from './assignment'
 
-/** Views of many records with one read of their items and sessions. */
-export async function recordViews(deps: Deps, docs: readonly VisitRecordDoc[], reveal: boolean | ((doc: VisitRecordDoc) => boolean)): Promise<VisitRecordView[]> {
+/** Views of many records with one read of their items and sessions, each as `reader` may see it. */
+export async function recordViews(deps: Deps, docs: readonly VisitRecordDoc[], reader: (doc: VisitRecordDoc) => VisitReading): Promise<VisitRecordView[]> {
   if (docs.length === 0) return []
   const items = await linkedItems(deps, docs)
   const sessionIds = [...new Set(docs.flatMap((d) => (d.sessionId ? [d.sessionId] : [])))]
   const sessions = new Map<string, ReceptionSessionDoc>()
   if (sessionIds.length) for (const s of await receptionRepo(deps.store).sessions(sessionIds)) sessions.set(s._id, s)
-  return docs.map((d) => visitRecordView(d, { items, sessions, reveal: typeof reveal === 'function' ? reveal(d) : reveal }))
+  return docs.map((d) => {
+    const { relations, context } = reader(d)
+    return visitRecordView(d, { items, sessions, visitor: visitVisibility(relations, context) })
+  })
 }
 
-export async function recordView(deps: Deps, doc: VisitRecordDoc, reveal: boolean): Promise<VisitRecordView> {
-  return (await recordViews(deps, [doc], reveal))[0]
+export async function recordView(deps: Deps, doc: VisitRecordDoc, reader: (doc: VisitRecordDoc) => VisitReading): Promise<VisitRecordView> {
+  return (await recordViews(deps, [doc], reader))[0]
 }
 
 /** A record the actor may see, with how far they reach; not_found otherwise (existence is not leaked). */

@@ -15,7 +15,7 @@ import { directoryRepo } from '../../repos/directory-repo'
 import { receptionRepo } from '../../repos/reception-repo'
 import { visitRepo } from '../../repos/visit-repo'
 import { beijingTime } from '../../views/visit-views'
-import { listScopes, stationAccess, stationOrFail, type VisitAccess } from './access'
+import { listScopes, readerOf, stationAccess, stationOrFail, type VisitAccess } from './access'
 import { recordViews } from './context'
 import { monthInstants } from './records'
 
@@ -137,7 +137,7 @@ export const exportRegister: UseCase<In<'exportRegister'>, Out<'exportRegister'>
   }
   const masked = input.masked || access !== 'full'
   docs.sort((a, b) => (a.visitedAt < b.visitedAt ? -1 : a.visitedAt > b.visitedAt ? 1 : a._id < b._id ? -1 : 1))
-  const views = await recordViews(deps, docs, !masked)
+  const views = await recordViews(deps, docs, readerOf(actor, masked ? 'list' : 'record'))
   const subtitle = `范围：${scopeText}　共${views.length}条，接待${views.reduce((n, v) => n + v.visitorCount, 0)}人次　导出时间：${beijingTime(deps.clock.now().toISOString())}　${
     masked ? '来访人姓名、联系电话、住址已脱敏' : '含来访人完整联系方式，请妥善保管，不得外传'
   }`

@@ -13,7 +13,7 @@ import type { VisitRecordDoc } from '../../model'
 import { visitRepo } from '../../repos/visit-repo'
 import { currentResult } from '../../views/visit-views'
 import { rate } from '../suggestion/resident-verbs'
-import { actorName, listScopes, requireSupervisor } from './access'
+import { actorName, listScopes, readerOf, requireSupervisor } from './access'
 import { linkedItems } from './assignment'
 import { recordView, recordViews, visibleRecord } from './context'
 import { closedRecord, opinionOf, staleRecord } from './records'
@@ -59,14 +59,14 @@ export const recordOpinion: UseCase<In<'recordOpinion'>, VisitRecordView> = asyn
       }
     : { opinion, updatedAt: at }
   if (!(await visitRepo(deps.store).updateRecord(doc, set))) throw staleRecord()
-  return recordView(deps, { ...doc, ...set, version: doc.version + 1 }, true)
+  return recordView(deps, { ...doc, ...set, version: doc.version + 1 }, readerOf(actor, 'record'))
 }
 
 /** 办结: only with both 办理结果 and 选民群众对办理结果的意见; the result is frozen on the record. */
 export const closeVisit: UseCase<In<'close'>, VisitRecordView> = async (deps, actor, input) => {
   const { doc } = await visibleRecord(deps, actor, input.id)
   requireSupervisor(actor, stationOf(doc), doc.stationName)
-  if (doc.status === 'closed') return recordView(deps, doc, true)
+  if (doc.status === 'closed') return recordView(deps, doc, readerOf(actor, 'record'))
   if (input.expectedVersion !== undefined && input.expectedVersion !== doc.version) throw staleRecord()
   const outcome = currentResult(doc, { items: await linkedItems(deps, [doc]) })
   const missing = missingFields(outcome.result, doc.opinion)
@@ -84,7 +84,7 @@ export const closeVisit: UseCase<In<'close'>, VisitRecordView> = async (deps, ac
     updatedAt: at,
   }
   if (!(await visitRepo(deps.store).updateRecord(doc, set))) throw staleRecord()
-  return recordView(deps, { ...doc, ...set, version: doc.version + 1 }, true)
+  return recordView(deps, { ...doc, ...set, version: doc.version + 1 }, readerOf(actor, 'record'))
 }
 
 const MAX_ITEMS = 200
@@ -94,7 +94,7 @@ const MAX_ITEMS = 200
  * live from its 交办单. Oldest first (follow every matter until it is closed), at most 200.
  */
 export const missingFieldsList: UseCase<In<'missingFields'>, Out<'missingFields'>> = async (deps, actor, input) => {
-  const { scopes, access, stations } = await listScopes(deps, actor, input)
+  const { scopes, stations } = await listScopes(deps, actor, input)
   const repo = visitRepo(deps.store)
   const open: VisitRecordDoc[] = []
   for (const scope of scopes) open.push(...(await repo.allRecords(scope, { status: 'open' }, 5000)))
@@ -114,11 +114,10 @@ export const missingFieldsList: UseCase<In<'missingFields'>, Out<'missingFields'
   }
   const lacking = open.filter((d) => missingOf.get(d._id)!.length > 0)
   const ready = open.filter((d) => missingOf.get(d._id)!.length === 0)
-  const reveal = access === 'full'
   return {
     stations: [...rows.values()].sort((a, b) => b.missingResult + b.missingOpinion - (a.missingResult + a.missingOpinion) || (a.stationCode < b.stationCode ? -1 : 1)),
-    items: await recordViews(deps, lacking.slice(0, MAX_ITEMS), reveal),
-    readyToClose: await recordViews(deps, ready.slice(0, MAX_ITEMS), reveal),
+    items: await recordViews(deps, lacking.slice(0, MAX_ITEMS), readerOf(actor, 'record')),
+    readyToClose: await recordViews(deps, ready.slice(0, MAX_ITEMS), readerOf(actor, 'record')),
     truncated: lacking.length > MAX_ITEMS || ready.length > MAX_ITEMS,
   }
 }

@@ -17,7 +17,7 @@ import type { DeputyDoc, ReceptionSessionDoc, StationDoc, VisitRecordDoc } from 
 import { directoryRepo } from '../../repos/directory-repo'
 import { receptionRepo } from '../../repos/reception-repo'
 import { visitRepo, type RecordScope } from '../../repos/visit-repo'
-import { actorName, listScopes, requireSupervisor, stationAccess, stationOrFail } from './access'
+import { actorName, listScopes, readerOf, requireSupervisor, stationAccess, stationOrFail } from './access'
 import { fileAssignment, visitIdFor } from './assignment'
 import { recordView, recordViews, visibleRecord } from './context'
 
@@ -107,7 +107,7 @@ export const createVisit: UseCase<In<'create'>, Out<'create'>> = async (deps, ac
   const repo = visitRepo(deps.store)
   const id = visitIdFor(actor.openid, input.clientId)
   const existing = await repo.record(id)
-  if (existing) return { record: await recordView(deps, existing, true), outcome: 'duplicate', message: '该登记已同步过，未重复保存' }
+  if (existing) return { record: await recordView(deps, existing, readerOf(actor, 'record')), outcome: 'duplicate', message: '该登记已同步过，未重复保存' }
 
   const session = await sessionFor(deps, input.sessionId, station)
   const time = visitTime(deps, input.visitedAt, session)
@@ -165,11 +165,11 @@ export const createVisit: UseCase<In<'create'>, Out<'create'>> = async (deps, ac
     // The same draft arrived twice at once: the other request made it.
     const saved = await repo.record(id)
     if (!saved) throw staleRecord()
-    return { record: await recordView(deps, saved, true), outcome: 'duplicate', message: '该登记已同步过，未重复保存' }
+    return { record: await recordView(deps, saved, readerOf(actor, 'record')), outcome: 'duplicate', message: '该登记已同步过，未重复保存' }
   }
   await recordAttendance(deps, actor, session, deputies)
   return {
-    record: await recordView(deps, doc, true),
+    record: await recordView(deps, doc, readerOf(actor, 'record')),
     outcome: 'created',
     message: assignment ? `已登记，交办单${assignment.suggestionNumber}已送${assignment.targetName}` : '已登记',
   }
@@ -185,7 +185,7 @@ export const updateVisit: UseCase<In<'update'>, Out<'update'>> = async (deps, ac
   const { doc } = await visibleRecord(deps, actor, input.id)
   requireSupervisor(actor, { code: doc.stationCode, countyCode: doc.countyCode, township: doc.township }, doc.stationName)
   if (input.clientRevision !== undefined && input.clientRevision <= doc.clientRevision) {
-    return { record: await recordView(deps, doc, true), outcome: 'duplicate', message: '该修改已同步过，未重复保存' }
+    return { record: await recordView(deps, doc, readerOf(actor, 'record')), outcome: 'duplicate', message: '该修改已同步过，未重复保存' }
   }
   if (doc.status === 'closed') throw closedRecord()
   if (doc.version !== input.expectedVersion) throw staleRecord()
@@ -250,13 +250,13 @@ export const updateVisit: UseCase<In<'update'>, Out<'update'>> = async (deps, ac
   if (!(await visitRepo(deps.store).updateRecord(doc, set))) throw staleRecord()
   const next: VisitRecordDoc = { ...doc, ...set, version: doc.version + 1 }
   await recordAttendance(deps, actor, session, deputies ?? [])
-  return { record: await recordView(deps, next, true), outcome: 'updated', message: set.assignment ? `已改为交办单${set.assignment.suggestionNumber}` : '已保存修改' }
+  return { record: await recordView(deps, next, readerOf(actor, 'record')), outcome: 'updated', message: set.assignment ? `已改为交办单${set.assignment.suggestionNumber}` : '已保存修改' }
 }
 
 /** One record: the visitor in full for the station's supervisors and staff, masked for its deputies. */
 export const getVisit: UseCase<In<'get'>, VisitRecordView> = async (deps, actor, { id }) => {
-  const { doc, access } = await visibleRecord(deps, actor, id)
-  return recordView(deps, doc, access === 'full')
+  const { doc } = await visibleRecord(deps, actor, id)
+  return recordView(deps, doc, readerOf(actor, 'record'))
 }
 
 /** Visit date range of a month, as ISO instants (Beijing days). */
@@ -275,12 +275,12 @@ export const listVisits: UseCase<In<'list'>, Out<'list'>> = async (deps, actor, 
     const station = await stationOrFail(deps, session.stationCode)
     if (stationAccess(actor, station) === 'none') throw new AppError('not_found', '没有找到该接待活动')
     const page = await repo.pageRecords({ sessionId: session._id }, { status: input.status, limit: input.limit, cursor: input.cursor })
-    return { items: await recordViews(deps, page.items, false), nextCursor: page.nextCursor }
+    return { items: await recordViews(deps, page.items, readerOf(actor, 'list')), nextCursor: page.nextCursor }
   }
   const { scopes } = await listScopes(deps, actor, { stationCode: input.stationCode })
   // A supervisor or deputy of several stations pages through one station at a time (the first by default).
   const scope: RecordScope = scopes[0]
   if (!scope) return { items: [], nextCursor: null }
   const page = await repo.pageRecords(scope, { status: input.status, ...range, limit: input.limit, cursor: input.cursor })
-  return { items: await recordViews(deps, page.items, false), nextCursor: page.nextCursor }
+  return { items: await recordViews(deps, page.items, readerOf(actor, 'list')), nextCursor: page.nextCursor }
 }

@@ -17,7 +17,7 @@ import { directoryRepo } from '../../repos/directory-repo'
 import { visitRepo, type RecordScope } from '../../repos/visit-repo'
 import { periodLabel, problemViewOf, spotCheckItemView } from '../../views/visit-views'
 import { staffFor, type StaffBinding } from '../reception/access'
-import { actorName, requireStaffOf, stationAccess, stationOrFail, supervisorOf } from './access'
+import { actorName, readerOf, requireStaffOf, stationAccess, stationOrFail, supervisorOf } from './access'
 import { recordViews, visibleRecord } from './context'
 
 type In<K extends keyof typeof visitActions> = z.output<(typeof visitActions)[K]['input']>
@@ -69,11 +69,11 @@ export function drawAtRandom<T>(pool: readonly T[], n: number, pick: (max: numbe
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString()
 
-async function spotCheckView(deps: Deps, doc: VisitSpotCheckDoc, scopeLabel: string): Promise<Out<'spotCheck'>> {
+async function spotCheckView(deps: Deps, actor: Actor, doc: VisitSpotCheckDoc, scopeLabel: string): Promise<Out<'spotCheck'>> {
   const repo = visitRepo(deps.store)
   const callbacks = await repo.callbacksOf(doc._id)
   const records = new Map((await repo.records(doc.recordIds)).map((r) => [r._id, r]))
-  const views = new Map((await recordViews(deps, [...records.values()], true)).map((v) => [v.id, v]))
+  const views = new Map((await recordViews(deps, [...records.values()], readerOf(actor, 'record'))).map((v) => [v.id, v]))
   return {
     id: doc._id,
     drawnAt: doc.drawnAt,
@@ -97,7 +97,7 @@ export const spotCheck: UseCase<In<'spotCheck'>, Out<'spotCheck'>> = async (deps
   const repo = visitRepo(deps.store)
   const id = hashId('spot-check', actor.openid, input.clientRequestId)
   const existing = await repo.spotCheck(id)
-  if (existing) return spotCheckView(deps, existing, where.label)
+  if (existing) return spotCheckView(deps, actor, existing, where.label)
 
   const pool = await repo.allRecords(where.scope, { status: 'closed', from: dayStart(input.from), to: dayAfter(input.to) }, 20_000)
   if (pool.length === 0) {
@@ -143,7 +143,7 @@ export const spotCheck: UseCase<In<'spotCheck'>, Out<'spotCheck'>> = async (deps
     })
   }
   await repo.insertSpotCheck(doc)
-  return spotCheckView(deps, (await repo.spotCheck(id)) ?? doc, where.label)
+  return spotCheckView(deps, actor, (await repo.spotCheck(id)) ?? doc, where.label)
 }
 
 /** 抽查回访清单: drawn records newest first; staff see their scope, supervisors their station. */
@@ -165,7 +165,7 @@ export const listSpotChecks: UseCase<In<'listSpotChecks'>, Out<'listSpotChecks'>
   }
   const page = await repo.pageCallbacks(scope, input.limit, input.cursor)
   const records = await repo.records(page.items.map((c) => c.recordId))
-  const views = new Map((await recordViews(deps, records, true)).map((v) => [v.id, v]))
+  const views = new Map((await recordViews(deps, records, readerOf(actor, 'record'))).map((v) => [v.id, v]))
   return { items: page.items.flatMap((c) => (views.has(c.recordId) ? [spotCheckItemView(c, views.get(c.recordId)!)] : [])), nextCursor: page.nextCursor }
 }
 
@@ -189,7 +189,7 @@ export const recordCallback: UseCase<In<'recordCallback'>, Out<'recordCallback'>
   if (!(await repo.completeCallback(cb._id, set))) throw new AppError('conflict', '该条登记刚刚已由他人回访，请刷新后查看')
   const record = await repo.record(cb.recordId)
   if (!record) throw new AppError('not_found', '没有找到该接待登记')
-  const [view] = await recordViews(deps, [record], true)
+  const [view] = await recordViews(deps, [record], readerOf(actor, 'record'))
   return spotCheckItemView({ ...cb, ...set, status: 'done' }, view)
 }
 

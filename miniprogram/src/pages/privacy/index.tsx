@@ -16,12 +16,17 @@ const COLLECTED: Array<{ what: string; why: string; when: string }> = [
   { what: '微信身份标识', why: '确认是您本人，让您查看办理进度、评价结果；不获取昵称、头像和好友', when: '使用小程序时' },
 ]
 
+/** Who sees what of an item: the rows of the visibility table (shared/domain/visibility.ts, docs/privacy.md) in plain words. */
 const WHO_SEES: Array<{ who: string; sees: string }> = [
   { who: '您本人', sees: '您提交的全部内容和每一步办理进展' },
   { who: '接单的人大代表', sees: '内容、照片、位置、称呼和完整手机号（首问负责，全程跟进）' },
   { who: '联络站管理员和人大工作人员', sees: '职责范围内的事项，含联系方式，用于派单和督办' },
-  { who: '承办单位', sees: '内容、照片、位置和称呼；手机号隐去中间四位（如 139****5678）' },
-  { who: '其他群众', sees: '看不到您的称呼和联系方式；相似事项只显示内容摘要' },
+  { who: '本站其他代表', sees: '内容和照片；称呼只显示第一个字，手机号隐去中间四位' },
+  {
+    who: '承办单位',
+    sees: '内容、照片和位置；称呼只显示第一个字，手机号隐去中间四位。您实名反映并同意“承办单位直接联系我”时，主办单位看到完整的称呼和手机号，每次查看都留下记录',
+  },
+  { who: '其他群众', sees: '关注同一件事的群众看不到您的称呼、照片和进展记录中的姓名，手机号隐去中间四位；相似事项只显示内容摘要' },
 ]
 
 export default function PrivacyPage() {

@@ -55,6 +55,7 @@ export default function SubmitPage() {
   const [anonymous, setAnonymous] = useState(false)
   const [contactName, setContactName] = useState('')
   const [contactPhone, setContactPhone] = useState('')
+  const [contactConsent, setContactConsent] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [photos, setPhotos] = useState<Photo[]>([])
@@ -159,6 +160,7 @@ export default function SubmitPage() {
       anonymous,
       contactName: anonymous || !contactName.trim() ? undefined : contactName,
       contactPhone: anonymous || !contactPhone.trim() ? undefined : contactPhone,
+      contactConsent: !anonymous && contactConsent,
       photos: photos.map((p) => p.fileID).filter((f): f is string => Boolean(f)),
       location: place ?? undefined,
     }
@@ -393,7 +395,16 @@ export default function SubmitPage() {
               </NativeButton>
             )}
             {errors.contactPhone && <View className="field-error" id="error-contactPhone">{errors.contactPhone}</View>}
-            <View className="muted contact__privacy">您的联系方式仅对处理此事的代表和工作人员可见。</View>
+            <View className="contact__row">
+              <View className="contact__label-wrap">
+                <View className="contact__label">同意承办单位直接联系我</View>
+                <View className="muted">同意后，办理此事的承办单位能看到您的称呼和完整手机号，每次查看都会留下记录</View>
+              </View>
+              <Switch ariaLabel="同意承办单位直接联系我" id="contact-consent" checked={contactConsent} onChange={(v) => setContactConsent(v)} />
+            </View>
+            <View className="muted contact__privacy">
+              您的联系方式仅对处理此事的代表和工作人员可见{contactConsent ? '，以及您同意联系的承办单位' : ''}。
+            </View>
           </View>
         )}
       </View>
