@@ -56,7 +56,7 @@ export function renderApiDoc(): string {
     '调用方式：`wx.cloud.callFunction({ name, data: { action, payload } })`；本地服务为 `POST /fn/<name>`，请求体相同。',
     '调用者身份只取自微信上下文（OPENID），从不取自请求体。所有函数返回 `{ ok: true, data }` 或 `{ ok: false, code, message, field? }`。',
     '',
-    '每次调用先按 `action` 找到操作（只认本函数自己的操作名，未知的回答 `validation_failed`，field 为 `action`），再确认身份：标注“无需登录”的操作也回答没有身份的调用者，其余操作没有身份时回答 `unauthenticated`；然后检查调用者的角色能否调用该操作（`shared/api/callers.ts`），不能的回答 `forbidden`（按编号读取一条登记的回答 `not_found`），不会告诉他输入应当是什么；最后才检查输入（`validation_failed`）。是否够得着具体的事项、站点、乡镇或县，由各操作再判断。',
+    '每次调用先按 `action` 找到操作（只认本函数自己的操作名，未知的回答 `not_found`、缺少操作名的回答 `validation_failed`，field 均为 `action`），再确认身份：标注“无需登录”的操作也回答没有身份的调用者，其余操作没有身份时回答 `unauthenticated`；然后检查调用者的角色能否调用该操作（`shared/api/callers.ts`），不能的回答 `forbidden`（按编号读取一条登记的回答 `not_found`），不会告诉他输入应当是什么；最后才检查输入（`validation_failed`）。是否够得着具体的事项、站点、乡镇或县，由各操作再判断。',
     '',
     '## 错误码',
     '',

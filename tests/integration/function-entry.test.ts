@@ -7,9 +7,9 @@ beforeAll(async () => {
 afterAll(() => backend.close())
 
 describe('every function entry', () => {
-  it('refuses an unknown action with validation_failed naming the field', async () => {
+  it('answers an unknown action with not_found naming the field', async () => {
     const res = await backend.call('suggestion', { action: 'dropTables' }, 'demo-resident-1')
-    expect(res).toMatchObject({ ok: false, code: 'validation_failed', field: 'action' })
+    expect(res).toMatchObject({ ok: false, code: 'not_found', field: 'action' })
   })
 
   it.each([null, 42, 'submit', []])('refuses a malformed event body (%p)', async (event) => {

@@ -71,10 +71,10 @@ describe('route lookups find only their own entries', () => {
     }
   })
 
-  it('refuses inherited action names inside a function with validation_failed, not a crash', async () => {
+  it('answers inherited action names inside a function with not_found, not a crash', async () => {
     for (const action of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const res = await backend.call('suggestion', { action, payload: {} }, who.resident)
-      expect(res).toMatchObject({ ok: false, code: 'validation_failed', field: 'action' })
+      expect(res).toMatchObject({ ok: false, code: 'not_found', field: 'action' })
     }
   })
 })

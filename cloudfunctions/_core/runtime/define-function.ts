@@ -62,7 +62,9 @@ export function defineFunction<F extends FunctionName>(name: F, table: ActionTab
       const useCase = ownValue(useCases, action)
       const schema = ownValue(schemas, action)
       const rule = useCase && schema ? callerRule(name, action as string) : undefined
-      if (!useCase || !schema || !rule) return fail('validation_failed', actionText(action), 'action')
+      if (typeof action !== 'string' || !action) return fail('validation_failed', actionText(action), 'action')
+      // An unknown name, inherited ones like "constructor" included, is simply not there.
+      if (!useCase || !schema || !rule) return fail('not_found', actionText(action), 'action')
       if (!openid && !rule.anonymous) return fail('unauthenticated')
       const actor = openid ? await loadActor(deps.store, openid) : ANONYMOUS
       const payload = (event as { payload?: unknown }).payload ?? {}
