@@ -2,9 +2,27 @@
  * The documents the backend stores. Only repositories read and write them; use cases map them
  * to the shared API shapes through ./views.
  */
+import type { DepartmentKind } from '@shared/domain/departments'
+import type { LifecycleHistoryEntry } from '@shared/domain/lifecycle'
 import type { RoleBinding } from '@shared/domain/roles'
 import type { StationKind } from '@shared/domain/stations'
-import type { Channel, SuggestionState } from '@shared/domain/states'
+import type { Channel, EscalationTarget, ExtensionStatus, ModerationStatus, SuggestionState } from '@shared/domain/states'
+import type { ActorRole, Rating, ResolutionOutcome, SuggestionEvent } from '@shared/domain/transitions'
+import type { AssignmentRoute, CallbackOutcome, ProblemSource, ProblemStatus, VisitHandling, VisitOpinion, VisitStatus } from '@shared/domain/visits'
+import type { OutboxStatus, SessionStatus as SessionStatusCode, TemplateKind } from '@shared/domain/sessions'
+
+/**
+ * What a history entry records: 点单 (the item's first entry), a step of the transition table, or
+ * 放行 (moderation release: a row of the item's lifecycle table, ITEM_LIFECYCLE, that changes no state).
+ */
+export type HistoryEventName = 'submit' | SuggestionEvent | 'release'
+
+/**
+ * One step of a record's lifecycle (sessions, visit records, problems, callbacks, invitations),
+ * kept in the record's `history` array by the lifecycle runner (runtime/run-lifecycle.ts): the
+ * same entry shape as an item's history. Absent on records written before it existed.
+ */
+export type RecordHistoryEntry = LifecycleHistoryEntry
 
 export interface CountyDoc {
   _id: string
@@ -59,7 +77,7 @@ export interface DepartmentDoc {
   _id: string
   code: string
   name: string
-  kind: 'government' | 'court' | 'procuratorate' | 'township_government'
+  kind: DepartmentKind
   countyCode: string
   /** Bound WeChat identities of the department's handlers, for reminders. */
   openids: string[]
@@ -74,17 +92,17 @@ export interface UserDoc {
 
 export interface HistoryEvent {
   at: string
-  event: string
+  event: HistoryEventName
   from: SuggestionState | null
   to: SuggestionState
   actorOpenid: string | null
   actorName: string
-  role: string
+  role: ActorRole
   note: string | null
 }
 
 export interface RatingRecord {
-  rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'
+  rating: Rating
   comment: string | null
   at: string
 }
@@ -105,11 +123,11 @@ export interface FollowDoc {
 export interface OutboxDoc {
   _id: string
   toOpenid: string
-  kind: 'item_update' | 'deadline_reminder' | 'overdue' | 'reception_reminder'
+  kind: TemplateKind
   title: string
   body: string
   page: string | null
-  status: 'queued' | 'sent' | 'failed' | 'no_credit'
+  status: OutboxStatus
   attempts: number
   lastError: string | null
   createdAt: string
@@ -139,7 +157,7 @@ export interface SuggestionDoc {
   contactConsent?: boolean
   clientRequestId: string
   /** pass: visible to deputies; held: waiting for a human content review. */
-  moderation: 'pass' | 'held'
+  moderation: ModerationStatus
   state: SuggestionState
   ownerDeputyCode: string | null
   departmentCode: string | null
@@ -148,7 +166,7 @@ export interface SuggestionDoc {
   followerCount: number
   ownerDeputyName: string | null
   answer: string | null
-  escalationTarget: 'county' | 'township' | null
+  escalationTarget: EscalationTarget | null
   departmentName: string | null
   coDepartmentNames: string[]
   requirements: string | null
@@ -158,8 +176,8 @@ export interface SuggestionDoc {
   dispatchWorkdays: number | null
   /** Kept up to date by the overdue timer so boards can filter on an index. */
   overdue: boolean
-  extension: { workdays: number; reason: string; status: 'pending' | 'approved' | 'rejected' } | null
-  resolution: { reply: string; outcome: 'solved' | 'planned' | 'explained'; promisedDate: string | null; at: string } | null
+  extension: { workdays: number; reason: string; status: ExtensionStatus } | null
+  resolution: { reply: string; outcome: ResolutionOutcome; promisedDate: string | null; at: string } | null
   residentRating: RatingRecord | null
   deputyRating: RatingRecord | null
   verifiedWithoutRating: boolean
@@ -205,13 +223,15 @@ export interface InvitationDoc {
   redeemedBy: string | null
   redeemedAt: string | null
   createdAt: string
+  /** Its redemption, by the lifecycle runner. */
+  history?: RecordHistoryEntry[]
 }
 
 // reception (issue 5) ------------------------------------------------------------------------
 
 /** 接待活动的类型: reception days (from a rule or thematic), online windows, and the other meetings. */
 export type SessionKind = 'reception' | 'thematic' | 'online' | 'meeting' | 'inspection' | 'focus_group'
-export type SessionStatus = 'planned' | 'held' | 'cancelled'
+export type SessionStatus = SessionStatusCode
 export type OfficialKind = 'department_head' | 'judge' | 'prosecutor' | 'other'
 
 /** “四进站”: a department head, judge or prosecutor invited to a session. */
@@ -298,6 +318,8 @@ export interface ReceptionSessionDoc {
   createdBy: string | null
   createdAt: string
   updatedAt: string
+  /** 标记已举行 / 取消, by the lifecycle runner. */
+  history?: RecordHistoryEntry[]
 }
 
 /** A deputy on duty at one session (`_id` = `${sessionId}:${deputyCode}`), for per-deputy queries. */
@@ -441,10 +463,10 @@ export interface VisitRecordDoc {
   visitorErasedAt: string | null
   matter: string
   categoryCode: string
-  handling: 'answered_on_spot' | 'assignment_form'
+  handling: VisitHandling
   answer: string | null
   assignment: {
-    route: 'township' | 'county'
+    route: AssignmentRoute
     targetName: string
     departmentCode: string | null
     suggestionId: string
@@ -454,10 +476,10 @@ export interface VisitRecordDoc {
   /** 办理结果 frozen when the record closed (on the spot: the answer). */
   result: string | null
   resultAt: string | null
-  opinion: { rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; note: string | null; at: string; by: string; byName: string } | null
+  opinion: { rating: VisitOpinion; note: string | null; at: string; by: string; byName: string } | null
   /** Earlier opinions that sent the item back for re-handling (不满意 → 重新办理). */
-  opinionHistory: Array<{ rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; note: string | null; at: string; byName: string; reopened: boolean }>
-  status: 'open' | 'closed'
+  opinionHistory: Array<{ rating: VisitOpinion; note: string | null; at: string; byName: string; reopened: boolean }>
+  status: VisitStatus
   closedAt: string | null
   closedBy: string | null
   closedByName: string | null
@@ -465,6 +487,8 @@ export interface VisitRecordDoc {
   recordedByName: string
   createdAt: string
   updatedAt: string
+  /** 办结, by the lifecycle runner (never the visitor's name or phone). */
+  history?: RecordHistoryEntry[]
 }
 
 /** One draw of records for callbacks (抽查回访). */
@@ -497,12 +521,14 @@ export interface VisitCallbackDoc {
   from: string
   to: string
   status: 'pending' | 'done'
-  outcome: 'consistent' | 'inconsistent' | 'unreachable' | null
-  rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied' | null
+  outcome: CallbackOutcome | null
+  rating: VisitOpinion | null
   note: string | null
   calledAt: string | null
   calledBy: string | null
   calledByName: string | null
+  /** 登记回访, by the lifecycle runner. */
+  history?: RecordHistoryEntry[]
 }
 
 /** One entry of the problem list (问题清单) with its owner and status. */
@@ -517,9 +543,9 @@ export interface VisitProblemDoc {
   description: string | null
   owner: string
   dueDate: string | null
-  source: 'spot_check' | 'site_visit' | 'other'
+  source: ProblemSource
   recordId: string | null
-  status: 'open' | 'resolved'
+  status: ProblemStatus
   resolution: string | null
   createdBy: string
   createdByName: string
@@ -527,6 +553,8 @@ export interface VisitProblemDoc {
   resolvedAt: string | null
   resolvedBy: string | null
   resolvedByName: string | null
+  /** 整改销号, by the lifecycle runner. */
+  history?: RecordHistoryEntry[]
 }
 
 /** A county's visit-register settings (`_id` = county code); missing → defaults. */

@@ -1,4 +1,5 @@
 import type { Store } from './store/port'
+import { reposBelongTo, reposFor, type Repos } from './repos'
 
 /** Time comes through a port so tests and timers can fix "now". */
 export interface Clock {
@@ -28,9 +29,16 @@ export interface MessageSender {
 /** Everything a use case may touch besides its input. */
 export interface Deps {
   store: Store
+  /** The repositories over `store` (repos/index.ts): the only way a use case reads or writes records. */
+  repos: Repos
   clock: Clock
   contentCheck: ContentCheck
   sender: MessageSender
   /** true only on the local server (demo identities, outbox visible in the UI). */
   localMode: boolean
+}
+
+/** Dependencies with their repositories over `store`; `repos` is rebuilt when a copy changed the store. */
+export function withRepos<D extends Omit<Deps, 'repos'> & { repos?: Repos }>(deps: D): D & Deps {
+  return reposBelongTo(deps.repos, deps.store) ? (deps as D & Deps) : { ...deps, repos: reposFor(deps.store) }
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { STATION_KINDS } from '../domain/stations'
 import { ROLES } from '../domain/roles'
+import { DEPARTMENT_KINDS } from '../domain/departments'
+import { OUTBOX_STATUSES } from '../domain/sessions'
 import { page, pageInput, stationCode } from './common'
 
 export const deputyCard = z.object({
@@ -65,7 +67,7 @@ export const messageItem = z.object({
   title: z.string(),
   body: z.string(),
   page: z.string().nullable(),
-  status: z.enum(['queued', 'sent', 'failed', 'no_credit']),
+  status: z.enum(OUTBOX_STATUSES),
   createdAt: z.string(),
 })
 export type MessageItem = z.infer<typeof messageItem>
@@ -86,7 +88,7 @@ export const invitationView = z.object({
   expiresAt: z.string(),
 })
 
-export const DEPARTMENT_KINDS = ['government', 'court', 'procuratorate', 'township_government'] as const
+export { DEPARTMENT_KINDS }
 export const departmentListItem = z.object({
   code: z.string(),
   name: z.string(),

@@ -13,6 +13,7 @@ import {
   TEMPLATE_KINDS,
 } from '../domain/sessions'
 import { clientRequestId, entityId, page, pageInput, stationCode, text } from './common'
+import { recordHistoryEntry } from './history'
 
 const dateInput = (label: string) =>
   z.string({ error: `请填写${label}` }).refine(isValidDate, { message: `${label}格式应为YYYY-MM-DD，且须为有效日期` })
@@ -167,6 +168,8 @@ export const sessionView = sessionSummary.extend({
   /** The caller may edit, cancel or mark it held. */
   canManage: z.boolean(),
   version: z.number(),
+  /** 标记已举行 / 取消, who and when: for those who see the internal fields, else empty. */
+  history: z.array(recordHistoryEntry),
 })
 export type SessionView = z.infer<typeof sessionView>
 

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { BREAKDOWN_DIMENSIONS, MAX_PERIOD_MONTHS, MONTH_PATTERN, monthsBetween } from '../domain/stats'
 import { SESSION_KINDS } from '../domain/sessions'
+import { RATINGS } from '../domain/transitions'
 
 const countyCode = z.string().trim().min(1).max(32, { message: '县代码格式不正确' })
 const township = z.string().trim().min(1, { message: '请选择乡镇' }).max(20, { message: '乡镇名称不能超过20个字' })
@@ -127,7 +128,7 @@ export type BreakdownView = z.infer<typeof breakdownView>
 export const evaluationComment = z.object({
   itemNumber: z.string(),
   deputyName: z.string().nullable(),
-  rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+  rating: z.enum(RATINGS),
   ratingLabel: z.string(),
   comment: z.string(),
   at: z.string(),

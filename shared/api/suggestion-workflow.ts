@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CATEGORY_CODES, GRADE_CODES } from '../domain/categories'
-import { SUGGESTION_STATES } from '../domain/states'
+import { ESCALATION_TARGETS, MODERATION_STATUSES, SUGGESTION_STATES } from '../domain/states'
+import { RATINGS, RESOLUTION_OUTCOMES } from '../domain/transitions'
 import { isValidDate } from '../domain/reception/dates'
 import { entityId, page, pageInput, stationCode, text } from './common'
 import { suggestionSummary } from './suggestion'
@@ -11,8 +12,9 @@ const note = (label: string, max = 500) => text(label, 1, max)
 /** A calendar date that exists (2026-02-30 does not): a filter on an impossible day is refused, not a crash. */
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }).refine(isValidDate, { message: '日期不存在' })
 
-export const RATING_CODES = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
-export const OUTCOME_CODES = ['solved', 'planned', 'explained'] as const
+/** The rating and 销单 outcome codes, as the transition table names them. */
+export const RATING_CODES = RATINGS
+export const OUTCOME_CODES = RESOLUTION_OUTCOMES
 
 export const workflowInputs = {
   withdraw: z.object({ id, reason: text('撤回原因', 1, 200).optional() }),
@@ -27,7 +29,7 @@ export const workflowInputs = {
   answer: z.object({ id, answer: note('答复内容', 2000) }),
   escalate: z.object({
     id,
-    target: z.enum(['county', 'township'], { error: '请选择提交给县人大常委会还是乡镇人大主席团' }),
+    target: z.enum(ESCALATION_TARGETS, { error: '请选择提交给县人大常委会还是乡镇人大主席团' }),
     note: note('提交说明', 1000),
   }),
   dispatch: z.object({
@@ -91,7 +93,7 @@ const boardFilters = z.object({
   from: ymd.optional(),
   to: ymd.optional(),
   /** held: text the content check sent to a human before deputies may see it. */
-  moderation: z.enum(['pass', 'held']).optional(),
+  moderation: z.enum(MODERATION_STATUSES).optional(),
   /** 延期审批: items whose department asked for more time and staff have not decided yet. */
   extensionPending: z.literal(true).optional(),
 })

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { CATEGORY_CODES } from '../domain/categories'
-import { CHANNELS, SUGGESTION_STATES } from '../domain/states'
+import { CHANNELS, ESCALATION_TARGETS, EXTENSION_STATUSES, SUGGESTION_STATES } from '../domain/states'
+import { RATINGS, RESOLUTION_OUTCOMES, SUGGESTION_EVENTS } from '../domain/transitions'
+import { ROLES } from '../domain/roles'
 import { clientRequestId, entityId, mainlandMobile, page, pageInput, stationCode, text } from './common'
 import { isPhotoRef, MAX_PHOTOS } from '../domain/photos'
 import { cleanShortText } from '../domain/text'
@@ -43,12 +45,13 @@ export type SubmitInput = z.input<typeof submitInput>
 
 export const historyEntry = z.object({
   at: z.string(),
-  event: z.string(),
+  /** 点单, a step of the transition table, or 放行 (moderation release). */
+  event: z.union([z.literal('submit'), z.enum(SUGGESTION_EVENTS), z.literal('release')]),
   eventLabel: z.string(),
   from: z.enum(SUGGESTION_STATES).nullable(),
   to: z.enum(SUGGESTION_STATES),
   actorName: z.string(),
-  role: z.string(),
+  role: z.enum([...ROLES, 'system']),
   note: z.string().nullable(),
 })
 
@@ -85,20 +88,20 @@ export const suggestionDetail = suggestionSummary.extend({
   following: z.boolean(),
   ownerDeputyName: z.string().nullable(),
   answer: z.string().nullable(),
-  escalationTarget: z.enum(['county', 'township']).nullable(),
+  escalationTarget: z.enum(ESCALATION_TARGETS).nullable(),
   departmentName: z.string().nullable(),
   coDepartmentNames: z.array(z.string()),
   requirements: z.string().nullable(),
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   extension: z
-    .object({ workdays: z.number(), reason: z.string(), status: z.enum(['pending', 'approved', 'rejected']) })
+    .object({ workdays: z.number(), reason: z.string(), status: z.enum(EXTENSION_STATUSES) })
     .nullable(),
   resolution: z
     .object({ reply: z.string(), outcome: z.string(), outcomeLabel: z.string(), promisedDate: z.string().nullable(), at: z.string() })
     .nullable(),
-  residentRating: z.object({ rating: z.string(), ratingLabel: z.string(), comment: z.string().nullable(), at: z.string() }).nullable(),
-  deputyRating: z.object({ rating: z.string(), ratingLabel: z.string(), comment: z.string().nullable(), at: z.string() }).nullable(),
+  residentRating: z.object({ rating: z.enum(RATINGS), ratingLabel: z.string(), comment: z.string().nullable(), at: z.string() }).nullable(),
+  deputyRating: z.object({ rating: z.enum(RATINGS), ratingLabel: z.string(), comment: z.string().nullable(), at: z.string() }).nullable(),
   verifiedWithoutRating: z.boolean(),
   reopenCount: z.number(),
   mergedIntoId: z.string().nullable(),

@@ -5,6 +5,7 @@
  * of the 登记表 and the personal-data retention setting. docs/visit-register.md explains the rules.
  */
 import { z } from 'zod'
+import { recordHistoryEntry } from './history'
 import { CATEGORY_CODES } from '../domain/categories'
 import { isValidDate } from '../domain/reception/dates'
 import { MONTH_PATTERN } from '../domain/stats'
@@ -198,6 +199,8 @@ export const visitRecord = z.object({
   recordedByName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** 办结, who and when. */
+  history: z.array(recordHistoryEntry),
 })
 export type VisitRecordView = z.infer<typeof visitRecord>
 

@@ -9,7 +9,22 @@
  * the binding this module returns.
  */
 import type { Actor, Role, RoleBinding } from './roles'
+import { authorizeIn, definePermissions, grants, rolesIn, seesIn, type RoleRules } from './permission-table'
+import {
+  atOwnStation,
+  bindingsOf,
+  departmentMayList,
+  inOwnCounty,
+  inOwnFocusGroup,
+  ofOwnDepartment,
+  same,
+  staffMayList,
+  staffReaches,
+  stationMayList,
+  type BindingOf,
+} from './scope'
 
+export { bindingsOf, type BindingOf }
 /** The fields of an item that permission rules look at. */
 export type ItemScope = {
   countyCode: string
@@ -74,16 +89,6 @@ export type Authorization =
   | { allowed: true; binding: RoleBinding }
   | { allowed: false; code: 'forbidden' | 'not_found' }
 
-export type BindingOf<R extends Role> = Extract<RoleBinding, { role: R }>
-
-const RESIDENT: RoleBinding = { role: 'resident' }
-
-/** Every binding of the actor; every OPENID is a resident too, tried last. */
-export function bindingsOf(actor: Actor): RoleBinding[] {
-  const others = actor.bindings.filter((b) => b.role !== 'resident')
-  return [...others, RESIDENT]
-}
-
 /** The actor's first binding of that role (a resident binding always exists). */
 export function bindingFor<R extends Role>(actor: Actor, role: R): BindingOf<R> | undefined {
   return bindingsOf(actor).find((b): b is BindingOf<R> => b.role === role)
@@ -93,9 +98,7 @@ export function hasRole(actor: Actor, role: Role): boolean {
   return bindingFor(actor, role) !== undefined
 }
 
-// ---- how one binding reaches an item -------------------------------------------------------
-
-const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a === b
+// ---- how one binding reaches an item (the scope rules of ./scope.ts) --------------------------
 
 export function isSubmitter(openid: string, item: ItemScope): boolean {
   return same(openid, item.submitterOpenid)
@@ -112,12 +115,11 @@ export function isFollower(openid: string, item: ItemScope): boolean {
 
 /** Station or focus group of the deputy (not ownership). */
 export function deputyInScope(b: BindingOf<'deputy'>, item: ItemScope): boolean {
-  if (!same(b.countyCode, item.countyCode)) return false
-  return b.stationCodes.includes(item.stationCode) || (!!item.focusGroupCode && b.focusGroupCodes.includes(item.focusGroupCode))
+  return atOwnStation(b, item) || inOwnFocusGroup(b, item)
 }
 
 export function deputyOwns(b: BindingOf<'deputy'>, item: ItemScope): boolean {
-  return same(b.countyCode, item.countyCode) && same(b.deputyCode, item.ownerDeputyCode)
+  return inOwnCounty(b, item) && same(b.deputyCode, item.ownerDeputyCode)
 }
 
 /** 首问负责: once a deputy owns the item, only that deputy acts on it; before, any deputy in scope. */
@@ -126,35 +128,24 @@ function deputyMayAct(b: BindingOf<'deputy'>, item: ItemScope): boolean {
 }
 
 export function supervisorInScope(b: BindingOf<'supervisor'>, item: { countyCode?: string; stationCode?: string }): boolean {
-  return same(b.countyCode, item.countyCode) && !!item.stationCode && b.stationCodes.includes(item.stationCode)
+  return atOwnStation(b, item)
 }
 
 export function staffInScope(b: BindingOf<'staff'>, item: { countyCode?: string; township?: string }): boolean {
-  if (!same(b.countyCode, item.countyCode)) return false
-  if (b.scope === 'county') return true
-  return same(b.township, item.township)
+  return staffReaches(b, item)
 }
 
 export function departmentPrimary(b: BindingOf<'department'>, item: ItemScope): boolean {
-  return same(b.countyCode, item.countyCode) && same(b.departmentCode, item.departmentCode)
+  return ofOwnDepartment(b, item)
 }
 
 export function departmentAny(b: BindingOf<'department'>, item: ItemScope): boolean {
-  return (
-    departmentPrimary(b, item) || (same(b.countyCode, item.countyCode) && (item.coDepartmentCodes ?? []).includes(b.departmentCode))
-  )
+  return departmentPrimary(b, item) || (inOwnCounty(b, item) && (item.coDepartmentCodes ?? []).includes(b.departmentCode))
 }
 
 // ---- the rules ----------------------------------------------------------------------------
 
-type ItemRule = {
-  resident?: (openid: string, item: ItemScope) => boolean
-  deputy?: (b: BindingOf<'deputy'>, item: ItemScope) => boolean
-  supervisor?: (b: BindingOf<'supervisor'>, item: ItemScope) => boolean
-  staff?: (b: BindingOf<'staff'>, item: ItemScope) => boolean
-  department?: (b: BindingOf<'department'>, item: ItemScope) => boolean
-  admin?: (b: BindingOf<'admin'>, item: ItemScope) => boolean
-}
+type ItemRule = RoleRules<ItemScope>
 
 const residentSees = (openid: string, item: ItemScope) =>
   isResidentSubmitter(openid, item) || isFollower(openid, item) || item.isPublic === true
@@ -197,69 +188,18 @@ export const ITEM_RULES: Record<ItemAction, ItemRule> = {
   supervise: { staff: staffInScope },
 }
 
-type QueueRule = {
-  deputy?: (b: BindingOf<'deputy'>, q: QueueScope) => boolean
-  supervisor?: (b: BindingOf<'supervisor'>, q: QueueScope) => boolean
-  staff?: (b: BindingOf<'staff'>, q: QueueScope) => boolean
-  department?: (b: BindingOf<'department'>, q: QueueScope) => boolean
-}
-
-const countyOk = (own: string, q: QueueScope) => q.countyCode === undefined || q.countyCode === own
+type QueueRule = RoleRules<QueueScope>
 
 export const QUEUE_RULES: Record<QueueAction, QueueRule> = {
-  view_station_queue: {
-    deputy: (b, q) => countyOk(b.countyCode, q) && (q.stationCode === undefined || b.stationCodes.includes(q.stationCode)),
-    supervisor: (b, q) => countyOk(b.countyCode, q) && (q.stationCode === undefined || b.stationCodes.includes(q.stationCode)),
-    staff: (b, q) =>
-      countyOk(b.countyCode, q) && (b.scope === 'county' || q.township === undefined || same(b.township, q.township)),
-  },
-  view_dispatch_board: {
-    staff: (b, q) =>
-      countyOk(b.countyCode, q) && (b.scope === 'county' || q.township === undefined || same(b.township, q.township)),
-  },
-  view_department_queue: {
-    department: (b, q) =>
-      countyOk(b.countyCode, q) && (q.departmentCode === undefined || q.departmentCode === b.departmentCode),
-  },
+  view_station_queue: { deputy: stationMayList, supervisor: stationMayList, staff: staffMayList },
+  view_dispatch_board: { staff: staffMayList },
+  view_department_queue: { department: departmentMayList },
 }
 
-function itemGrant(action: ItemAction, b: RoleBinding, openid: string, item: ItemScope): boolean {
-  const rule = ITEM_RULES[action] as ItemRule | undefined
-  if (!rule) return false
-  switch (b.role) {
-    case 'resident':
-      return rule.resident?.(openid, item) ?? false
-    case 'deputy':
-      return rule.deputy?.(b, item) ?? false
-    case 'supervisor':
-      return rule.supervisor?.(b, item) ?? false
-    case 'staff':
-      return rule.staff?.(b, item) ?? false
-    case 'department':
-      return rule.department?.(b, item) ?? false
-    case 'admin':
-      return rule.admin?.(b, item) ?? false
-    default:
-      return false
-  }
-}
-
-function queueGrant(action: QueueAction, b: RoleBinding, q: QueueScope): boolean {
-  const rule = QUEUE_RULES[action] as QueueRule | undefined
-  if (!rule) return false
-  switch (b.role) {
-    case 'deputy':
-      return rule.deputy?.(b, q) ?? false
-    case 'supervisor':
-      return rule.supervisor?.(b, q) ?? false
-    case 'staff':
-      return rule.staff?.(b, q) ?? false
-    case 'department':
-      return rule.department?.(b, q) ?? false
-    default:
-      return false
-  }
-}
+/** The items' permission table, in the shape every resource's table has (./permission-table.ts). */
+export const ITEM_PERMISSIONS = definePermissions<ItemAction, ItemScope>({ name: '事项', view: 'view_item', rules: ITEM_RULES })
+/** The queues' table: no record to hide, so a refusal is always `forbidden`. */
+const QUEUE_PERMISSIONS = definePermissions<QueueAction, QueueScope>({ name: '待办队列', view: 'view_station_queue', rules: QUEUE_RULES })
 
 const isItemAction = (a: string): a is ItemAction => (ITEM_ACTIONS as readonly string[]).includes(a)
 const isQueueAction = (a: string): a is QueueAction => (QUEUE_ACTIONS as readonly string[]).includes(a)
@@ -271,7 +211,7 @@ export interface AuthorizeOptions {
 
 /** May the actor see the item at all? (through any binding) */
 export function canView(actor: Actor, item: ItemScope): boolean {
-  return bindingsOf(actor).some((b) => itemGrant('view_item', b, actor.openid, item))
+  return seesIn(ITEM_PERMISSIONS, actor, item)
 }
 
 /**
@@ -285,19 +225,17 @@ export function authorize(
   target?: ItemScope | QueueScope,
   opts: AuthorizeOptions = {},
 ): Authorization {
-  const candidates = bindingsOf(actor).filter((b) => opts.role === undefined || b.role === opts.role)
   if (isItemAction(action)) {
     const item = target as ItemScope | undefined
     if (!item || typeof item.submitterOpenid !== 'string' || typeof item.countyCode !== 'string') {
       return { allowed: false, code: 'not_found' }
     }
-    const binding = candidates.find((b) => itemGrant(action, b, actor.openid, item))
-    if (binding) return { allowed: true, binding }
-    return { allowed: false, code: canView(actor, item) ? 'forbidden' : 'not_found' }
+    const auth = authorizeIn(ITEM_PERMISSIONS, actor, action, item, opts)
+    return auth.allowed ? auth : { allowed: false, code: auth.code }
   }
   if (isQueueAction(action)) {
     const q = (target ?? {}) as QueueScope
-    const binding = candidates.find((b) => queueGrant(action, b, q))
+    const binding = bindingsOf(actor).find((b) => (opts.role === undefined || b.role === opts.role) && grants(QUEUE_PERMISSIONS, action, b, actor.openid, q))
     return binding ? { allowed: true, binding } : { allowed: false, code: 'forbidden' }
   }
   return { allowed: false, code: 'forbidden' }
@@ -305,6 +243,5 @@ export function authorize(
 
 /** Roles that could ever be granted the action, whatever the item: for docs and consistency tests. */
 export function rolesFor(action: PermissionAction): Role[] {
-  const rule = (isItemAction(action) ? ITEM_RULES[action] : QUEUE_RULES[action as QueueAction]) as Record<string, unknown>
-  return (['resident', 'deputy', 'supervisor', 'staff', 'department', 'admin'] as Role[]).filter((r) => typeof rule[r] === 'function')
+  return isItemAction(action) ? rolesIn(ITEM_PERMISSIONS, action) : rolesIn(QUEUE_PERMISSIONS, action as QueueAction)
 }

@@ -44,6 +44,9 @@ export const OFFICIAL_KIND_LABELS: Record<OfficialKind, string> = {
 /** Subscribe-message template kinds (the outbox `kind`s). */
 export const TEMPLATE_KINDS = ['item_update', 'deadline_reminder', 'overdue', 'reception_reminder'] as const
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number]
+/** Where a queued message stands: sent, refused for want of a subscribe credit, or failed otherwise. */
+export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'no_credit'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
 
 /** Each deputy receives at a station at least this often a year (临颍/修武 practice). */
 export const MINIMUM_DUTIES_PER_YEAR = 2

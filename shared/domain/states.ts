@@ -33,6 +33,10 @@ export const STATE_LABELS: Record<SuggestionState, string> = {
 
 /** States after which nothing more happens to the item itself. */
 export const FINAL_STATES: readonly SuggestionState[] = ['verified', 'withdrawn', 'merged', 'referred']
+/** Still being worked on: nobody has closed, answered or resolved them yet (similar items, clusters, Open311 `open`). */
+export const OPEN_STATES: readonly SuggestionState[] = ['submitted', 'accepted', 'escalated', 'dispatched', 'in_progress']
+/** With the handling department, where deadlines run (超期, 期限提醒). */
+export const WITH_DEPARTMENT_STATES = ['dispatched', 'in_progress'] as const satisfies readonly SuggestionState[]
 
 /** Colour family for a state chip; the page maps it to a theme colour. */
 export type StateTone = 'waiting' | 'working' | 'done' | 'closed'
@@ -49,6 +53,18 @@ export const STATE_TONES: Record<SuggestionState, StateTone> = {
   merged: 'closed',
   referred: 'closed',
 }
+
+/** 内容审核: `held` text waits for staff to release it before deputies may see it. */
+export const MODERATION_STATUSES = ['pass', 'held'] as const
+export type ModerationStatus = (typeof MODERATION_STATUSES)[number]
+
+/** 提交人大: to the county standing committee or the township presidium. */
+export const ESCALATION_TARGETS = ['county', 'township'] as const
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number]
+
+/** A department's request for more time (延期申请) and staff's decision on it. */
+export const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number]
 
 export const CHANNELS = ['qr_code', 'reception_day', 'deputy_visit', 'online_reception'] as const
 export type Channel = (typeof CHANNELS)[number]

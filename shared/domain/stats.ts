@@ -9,7 +9,7 @@
  * is taken out of the month in which it had been counted.
  */
 import { CATEGORIES } from './categories'
-import type { SuggestionState } from './states'
+import { OPEN_STATES, type SuggestionState } from './states'
 
 /** Every counted figure. Counter documents hold these as top-level numbers; a missing one is 0. */
 export const COUNTER_FIELDS = [
@@ -247,7 +247,7 @@ export function categoryName(code: string): string {
 
 /** Items that are never exported: withdrawn by the resident, or individual legal matters. */
 export const OPEN311_EXCLUDED_STATES: readonly SuggestionState[] = ['withdrawn', 'referred']
-export const OPEN311_OPEN_STATES: readonly SuggestionState[] = ['submitted', 'accepted', 'escalated', 'dispatched', 'in_progress']
+export const OPEN311_OPEN_STATES: readonly SuggestionState[] = OPEN_STATES
 export const OPEN311_CLOSED_STATES: readonly SuggestionState[] = ['answered', 'resolved', 'verified', 'merged']
 
 export function open311Status(state: SuggestionState): 'open' | 'closed' {

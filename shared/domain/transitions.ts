@@ -7,8 +7,9 @@
  * This module knows states and roles only. Whether *this* deputy may act on *this* item
  * (station, ownership, department) is decided by ./permissions.ts; use cases ask both.
  */
+import { decide, defineLifecycle, type GuardDef, type LifecycleRow } from './lifecycle'
 import { ROLE_LABELS, type Role } from './roles'
-import { FINAL_STATES, STATE_LABELS, type SuggestionState } from './states'
+import { FINAL_STATES, STATE_LABELS, SUGGESTION_STATES, type ExtensionStatus, type ModerationStatus, type SuggestionState } from './states'
 
 /** `system` is the timer (auto-verify), never a person. */
 export type ActorRole = Role | 'system'
@@ -174,6 +175,13 @@ export interface TransitionContext {
   reopenCount?: number
   /** The item arrived on a 交办单 from a reception visit, so staff may dispatch it without a deputy's escalation. */
   viaAssignmentForm?: boolean
+  /** 内容审核: `held` text waits for staff to release it. Absent: not held. */
+  moderation?: ModerationStatus
+  /**
+   * The item's extension request. Absent (undefined): not asked about — the extension guards hold;
+   * the runner always passes the document's value (null: none).
+   */
+  extension?: { status: ExtensionStatus } | null
 }
 
 export type TransitionFailureCode = 'invalid_transition' | 'forbidden' | 'reopen_limit'
@@ -191,9 +199,7 @@ export type TransitionDecision =
     }
   | { ok: false; code: TransitionFailureCode; message: string }
 
-const stateLabel = (s: string) => (STATE_LABELS as Record<string, string>)[s] ?? s
-const eventLabel = (e: string) => (EVENT_LABELS as Record<string, string>)[e] ?? e
-const roleLabel = (r: string) => (ACTOR_ROLE_LABELS as Record<string, string>)[r] ?? r
+const eventLabel = (e: string) => (ITEM_EVENT_LABELS as Record<string, string>)[e] ?? e
 
 /** The rule for (from, event), if that event ever applies from that state. */
 export function ruleFor(from: SuggestionState, event: SuggestionEvent): TransitionRule | undefined {
@@ -204,9 +210,95 @@ export function isFinalState(state: SuggestionState): boolean {
   return FINAL_STATES.includes(state)
 }
 
+// ---- the item's lifecycle table (./lifecycle.ts): the rows above with their guards, and 放行 ---
+
 /**
- * Decide one transition. Order of checks: does the event apply from this state at all
- * (invalid_transition) → may this role do it (forbidden) → is the reopen bound left (reopen_limit).
+ * Events of the item's lifecycle: the loop's events and 内容审核放行 (`release`), which changes no
+ * state: it lets held text reach the deputies, from whatever state the item is in.
+ */
+export const ITEM_EVENTS = [...SUGGESTION_EVENTS, 'release'] as const
+export type ItemEvent = (typeof ITEM_EVENTS)[number]
+export const ITEM_EVENT_LABELS: Record<ItemEvent, string> = { ...EVENT_LABELS, release: '审核放行' }
+
+/** Conditions on the item a row may carry (guards of the lifecycle table). */
+export type ItemGuard = 'assignment_form' | 'reopens_left' | 'extension_pending' | 'no_extension_pending' | 'moderation_held'
+
+export const ITEM_GUARDS: Record<ItemGuard, GuardDef<TransitionContext>> = {
+  assignment_form: {
+    phase: 'applies',
+    label: '仅限交办单事项',
+    holds: (f) => f.viaAssignmentForm === true,
+    refusal: (_f, now) => ({ code: 'invalid_transition', message: `${now}，尚未经代表接单并提交人大，不能${eventLabel('dispatch')}（代表接待日交办单事项除外）` }),
+  },
+  reopens_left: {
+    phase: 'allows',
+    label: `最多${MAX_REOPENS}次`,
+    holds: (f) => (f.reopenCount ?? 0) < MAX_REOPENS,
+    refusal: (f) => ({
+      code: 'reopen_limit',
+      message: `该事项已重新办理${f.reopenCount ?? 0}次，达到上限${MAX_REOPENS}次，不能再次重新办理`,
+    }),
+  },
+  extension_pending: {
+    phase: 'allows',
+    label: '须有待审批的延期申请',
+    holds: (f) => f.extension === undefined || f.extension?.status === 'pending',
+    refusal: () => ({ code: 'invalid_transition', message: '没有待审批的延期申请' }),
+  },
+  no_extension_pending: {
+    phase: 'allows',
+    label: '没有待审批的延期申请时',
+    holds: (f) => f.extension === undefined || f.extension?.status !== 'pending',
+    refusal: () => ({ code: 'invalid_transition', message: '已有一份待审批的延期申请，请等待审批结果' }),
+  },
+  moderation_held: {
+    phase: 'applies',
+    label: '仅限待审核的内容',
+    holds: (f) => f.moderation === 'held',
+    refusal: () => ({ code: 'invalid_transition', message: '该事项无需审核' }),
+  },
+}
+
+/** One row of the item's lifecycle: a rule of TRANSITIONS (or 放行) with its guards. */
+export type ItemRow = LifecycleRow<SuggestionState, ItemEvent, ActorRole, ItemGuard> & {
+  readonly milestone?: Milestone
+  readonly reopen?: boolean
+}
+
+const guardsOf = (r: TransitionRule): ItemGuard[] => [
+  ...(r.condition === 'assignment_form' ? (['assignment_form'] as const) : []),
+  ...(r.reopen ? (['reopens_left'] as const) : []),
+  ...(r.event === 'decide_extension' ? (['extension_pending'] as const) : []),
+  ...(r.event === 'request_extension' ? (['no_extension_pending'] as const) : []),
+]
+
+/** 放行: staff, from every state (the text stays held whatever was done meanwhile), state unchanged. */
+const RELEASE_ROWS: ItemRow[] = SUGGESTION_STATES.map((s) => ({ from: s, event: 'release', to: s, roles: S, guards: ['moderation_held'] }))
+
+/** THE item table of the kernel: every row of TRANSITIONS (same order) with its guards, then 放行. */
+export const ITEM_LIFECYCLE = defineLifecycle<SuggestionState, ItemEvent, ActorRole, TransitionContext, ItemGuard>({
+  name: '事项',
+  states: SUGGESTION_STATES,
+  events: ITEM_EVENTS,
+  roles: ACTOR_ROLES,
+  finalStates: FINAL_STATES,
+  stateLabels: STATE_LABELS,
+  eventLabels: ITEM_EVENT_LABELS,
+  roleLabels: ACTOR_ROLE_LABELS,
+  guards: ITEM_GUARDS,
+  rows: [
+    ...TRANSITIONS.map((r): ItemRow => {
+      const guards = guardsOf(r)
+      return { ...r, ...(guards.length ? { guards } : {}) }
+    }),
+    ...RELEASE_ROWS,
+  ],
+})
+
+/**
+ * Decide one transition (the item table of the kernel). Order of checks: does the event apply
+ * from this state at all (invalid_transition) → may this role do it (forbidden) → is the reopen
+ * bound left (reopen_limit) / is there an extension to decide.
  */
 export function decideTransition(
   from: SuggestionState,
@@ -214,36 +306,14 @@ export function decideTransition(
   role: ActorRole,
   ctx: TransitionContext = {},
 ): TransitionDecision {
-  const now = `当前状态为「${stateLabel(from)}」`
-  const rule = ruleFor(from, event)
-  if (!rule) {
-    return { ok: false, code: 'invalid_transition', message: `${now}，不能${eventLabel(event)}` }
-  }
-  if (rule.condition === 'assignment_form' && !ctx.viaAssignmentForm) {
-    return {
-      ok: false,
-      code: 'invalid_transition',
-      message: `${now}，尚未经代表接单并提交人大，不能${eventLabel(event)}（代表接待日交办单事项除外）`,
-    }
-  }
-  if (!rule.roles.includes(role)) {
-    return { ok: false, code: 'forbidden', message: `${now}，${roleLabel(role)}不能${eventLabel(event)}` }
-  }
-  if (rule.reopen) {
-    const count = ctx.reopenCount ?? 0
-    if (count >= MAX_REOPENS) {
-      return {
-        ok: false,
-        code: 'reopen_limit',
-        message: `该事项已重新办理${count}次，达到上限${MAX_REOPENS}次，不能再次重新办理`,
-      }
-    }
-  }
+  const d = decide(ITEM_LIFECYCLE, from, event, role, ctx)
+  if (!d.ok) return { ok: false, code: d.code as TransitionFailureCode, message: d.message }
+  const rule = ruleFor(from, event)!
   return {
     ok: true,
-    to: rule.to,
+    to: d.to,
     ...(rule.milestone ? { milestone: rule.milestone } : {}),
-    closes: isFinalState(rule.to) && !isFinalState(from),
+    closes: d.closes,
     reopen: rule.reopen === true,
     rule,
   }

@@ -4,6 +4,7 @@
  * Labels, codes and the pure rules both sides use. docs/visit-register.md explains them in prose.
  */
 import { maskName, maskPhone } from './privacy'
+import { RATING_LABELS, RATINGS, type Rating } from './transitions'
 
 export const VISIT_HANDLINGS = ['answered_on_spot', 'assignment_form'] as const
 export type VisitHandling = (typeof VISIT_HANDLINGS)[number]
@@ -28,14 +29,10 @@ export const VISIT_STATUSES = ['open', 'closed'] as const
 export type VisitStatus = (typeof VISIT_STATUSES)[number]
 export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = { open: '在办', closed: '已办结' }
 
-/** 选民群众对办理结果的意见, the same three grades as 验单. */
-export const VISIT_OPINIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
-export type VisitOpinion = (typeof VISIT_OPINIONS)[number]
-export const VISIT_OPINION_LABELS: Record<VisitOpinion, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
-}
+/** 选民群众对办理结果的意见: the same three grades, codes and labels as 验单 (./transitions.ts). */
+export const VISIT_OPINIONS = RATINGS
+export type VisitOpinion = Rating
+export const VISIT_OPINION_LABELS: Record<VisitOpinion, string> = RATING_LABELS
 
 /** The two fields 代工委 checks on every registration form (临颍). */
 export const MISSING_FIELDS = ['result', 'opinion'] as const

@@ -17,6 +17,13 @@ export function directoryRepo(store: Store) {
     deputiesByCodes: (codes: string[]) => deputies.getMany(codes),
     deputy: (code: string) => deputies.get(code),
     department: (code: string) => departments.get(code),
+    /** A deputy's directory entry now answers to this identity (an invitation redeemed). */
+    bindDeputy: (deputy: DeputyDoc, openid: string) => deputies.put({ ...deputy, openid }),
+    /** A department's directory entry gains this identity (an invitation redeemed); already there: unchanged. */
+    async addDepartmentOpenid(department: DepartmentDoc, openid: string): Promise<void> {
+      const openids = department.openids.includes(openid) ? department.openids : [...department.openids, openid]
+      await departments.put({ ...department, openids })
+    },
     async stationsOfCounty(countyCode: string): Promise<StationDoc[]> {
       const page = await stations.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: 500 })
       return page.items

@@ -1,4 +1,4 @@
-import type { Collection, Page, Store, Where } from '../store/port'
+import type { Collection, Page, Store, Where, Write } from '../store/port'
 import type {
   DeputyDoc,
   ReceptionAttendanceDoc,
@@ -25,6 +25,20 @@ async function all<T extends { _id: string }>(collection: Collection<T>, where: 
 }
 
 const range = (from: string, to: string) => ({ $gte: from, $lte: to })
+
+/** One deputy's duty row of a session (`_id` = session:deputy). */
+const dutyRow = (session: ReceptionSessionDoc, deputyCode: string): ReceptionDutyDoc => ({
+  _id: `${session._id}:${deputyCode}`,
+  sessionId: session._id,
+  deputyCode,
+  countyCode: session.countyCode,
+  stationCode: session.stationCode,
+  kind: session.kind,
+  date: session.date,
+  startTime: session.startTime,
+  endTime: session.endTime,
+  status: session.status,
+})
 
 /** Sessions, duty rows, attendance, rules, settings and resident reminders of the reception calendar. */
 export function receptionRepo(store: Store) {
@@ -76,31 +90,25 @@ export function receptionRepo(store: Store) {
     pageDutiesOf(deputyCode: string, from: string, to: string, limit: number) {
       return duties.find({ where: { deputyCode, date: range(from, to) }, orderBy: { field: 'date', direction: 'asc' }, limit })
     },
+    /**
+     * The duty rows of the session's deputies as they are now, as writes of the session's commit
+     * (a step that keeps the deputies: held, cancelled).
+     */
+    dutyWrites: (session: ReceptionSessionDoc): Write[] => session.deputyCodes.map((deputyCode) => ({ op: 'put', collection: 'reception_duties', doc: dutyRow(session, deputyCode) })),
     /** Makes the duty rows match the session: rows of deputies no longer on duty go. */
     async syncDuties(session: ReceptionSessionDoc, previousDeputyCodes: readonly string[] = []): Promise<void> {
       for (const code of previousDeputyCodes) {
         if (!session.deputyCodes.includes(code)) await duties.remove(`${session._id}:${code}`)
       }
-      for (const deputyCode of session.deputyCodes) {
-        await duties.put({
-          _id: `${session._id}:${deputyCode}`,
-          sessionId: session._id,
-          deputyCode,
-          countyCode: session.countyCode,
-          stationCode: session.stationCode,
-          kind: session.kind,
-          date: session.date,
-          startTime: session.startTime,
-          endTime: session.endTime,
-          status: session.status,
-        })
-      }
+      for (const deputyCode of session.deputyCodes) await duties.put(dutyRow(session, deputyCode))
     },
 
     // ---- attendance
     attendance: (sessionId: string, deputyCode: string) => attendance.get(`${sessionId}:${deputyCode}`),
     /** Returns false when the deputy already checked in to that session. */
     addAttendance: (doc: ReceptionAttendanceDoc) => attendance.insert(doc),
+    /** The same, as a write of a commit: a check-in already there stays. */
+    addAttendanceWrite: (doc: ReceptionAttendanceDoc): Write => ({ op: 'insert', collection: 'reception_attendance', doc, ifExists: 'skip' }),
     attendanceOfSession: (sessionId: string) => all(attendance, { sessionId }, 'checkedInAt'),
     attendanceOf: (deputyCode: string, from: string, to: string) => all(attendance, { deputyCode, date: range(from, to) }, 'date'),
     attendanceInCounty: (countyCode: string, from: string, to: string) => all(attendance, { countyCode, date: range(from, to) }, 'date'),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Counts, StatsDimension } from '@shared/domain/stats'
-import type { SuggestionState } from '@shared/domain/states'
+import { WITH_DEPARTMENT_STATES, type SuggestionState } from '@shared/domain/states'
 import type { FindOptions, Page, Store, Where, Write } from '../store/port'
 import type {
   DepartmentDoc,
@@ -122,9 +122,12 @@ export function statsRepo(store: Store) {
       all((cursor) => departments.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: PAGE, cursor })),
 
     // ---- items (open items for clusters and Open311; overdue count)
-    /** Newest items of a county (or township) in one state, by last change (index by_county_state / by_county_township_state). */
-    itemsInState(countyCode: string, township: string | null, state: SuggestionState, limit: number, cursor?: string | null, extra: Where = {}) {
-      const where: Where = township ? { countyCode, township, state, ...extra } : { countyCode, state, ...extra }
+    /**
+     * Newest released items (past content review) of a county (or township) in one state, by last
+     * change (index by_county_state / by_county_township_state).
+     */
+    releasedItemsInState(countyCode: string, township: string | null, state: SuggestionState, limit: number, cursor?: string | null) {
+      const where: Where = township ? { countyCode, township, state, moderation: 'pass' } : { countyCode, state, moderation: 'pass' }
       const options: FindOptions = { where, orderBy: { field: 'updatedAt', direction: 'desc' }, limit, cursor }
       return suggestions.find(options)
     },
@@ -132,7 +135,7 @@ export function statsRepo(store: Store) {
     async overdueNow(countyCode: string, township: string | null): Promise<number> {
       if (!township) return suggestions.count({ countyCode, overdue: true })
       const counts = await Promise.all(
-        (['dispatched', 'in_progress'] as const).map((state) => suggestions.count({ countyCode, township, state, overdue: true })),
+        WITH_DEPARTMENT_STATES.map((state) => suggestions.count({ countyCode, township, state, overdue: true })),
       )
       return counts.reduce((a, b) => a + b, 0)
     },

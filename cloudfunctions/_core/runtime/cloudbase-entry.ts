@@ -2,7 +2,7 @@ import tcb from '@cloudbase/node-sdk'
 import { createCloudbaseStore } from '../store/cloudbase'
 import { createWechatContentCheck } from '../adapters/wechat-content-check'
 import { createWechatSubscribeSender } from '../adapters/wechat-subscribe-sender'
-import { systemClock, type Deps } from '../ports'
+import { systemClock, withRepos, type Deps } from '../ports'
 import type { CloudFunction } from './define-function'
 import type { TimerFunction } from './define-timer'
 
@@ -11,7 +11,7 @@ let deps: Deps | null = null
 function productionDeps(): Deps {
   if (!deps) {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-    deps = {
+    deps = withRepos({
       store: createCloudbaseStore({ app }),
       clock: systemClock,
       contentCheck: createWechatContentCheck(app),
@@ -22,7 +22,7 @@ function productionDeps(): Deps {
         reception_reminder: process.env.TEMPLATE_RECEPTION_REMINDER,
       }),
       localMode: false,
-    }
+    })
   }
   return deps
 }

@@ -4,7 +4,7 @@ import { callerRule, mayCall, refusalText } from '@shared/api/callers'
 import type { Actor } from '@shared/domain/roles'
 import { AppError, ERROR_MESSAGES, type Result } from '@shared/errors'
 import { ownValue } from '@shared/own'
-import type { Deps } from '../ports'
+import { withRepos, type Deps } from '../ports'
 import { loadActor } from './actor'
 
 export type UseCase<I, O> = (deps: Deps, actor: Actor, input: I) => Promise<O>
@@ -55,8 +55,9 @@ export function defineFunction<F extends FunctionName>(name: F, table: ActionTab
   const schemas = api[name] as Record<string, { input: z.ZodTypeAny }>
   const useCases = table as Record<string, UseCase<unknown, unknown>>
   const refusals = (options.refusals ?? {}) as Record<string, RefusalText>
-  return async (event, openid, deps) => {
+  return async (event, openid, given) => {
     try {
+      const deps = withRepos(given)
       if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('validation_failed', '请求格式不正确', 'action')
       const action = (event as { action?: unknown }).action
       const useCase = ownValue(useCases, action)

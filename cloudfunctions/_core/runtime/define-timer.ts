@@ -1,11 +1,12 @@
 import type { Result } from '@shared/errors'
-import type { Deps } from '../ports'
+import { withRepos, type Deps } from '../ports'
 
 export type TimerTask = (deps: Deps) => Promise<unknown>
 
 /** A timer-triggered function: runs its tasks in order; one failing task does not stop the rest. */
 export function defineTimer(name: string, tasks: Record<string, TimerTask>) {
-  return async (deps: Deps): Promise<Result<Record<string, unknown>>> => {
+  return async (given: Deps): Promise<Result<Record<string, unknown>>> => {
+    const deps = withRepos(given)
     const report: Record<string, unknown> = {}
     for (const [task, run] of Object.entries(tasks)) {
       try {

@@ -1,55 +1,33 @@
 import type { SuggestionDetail } from '@shared/api/suggestion'
 import { GRADES } from '@shared/domain/categories'
-import { authorize, type ItemAction } from '@shared/domain/permissions'
+import { authorize } from '@shared/domain/permissions'
 import type { Actor } from '@shared/domain/roles'
-import { RATING_LABELS, RESOLUTION_OUTCOME_LABELS, decideTransition, type SuggestionEvent } from '@shared/domain/transitions'
+import { RATING_LABELS, RESOLUTION_OUTCOME_LABELS } from '@shared/domain/transitions'
 import type { RatingRecord, SuggestionDoc } from '../model'
+import { VERBS, verbAllowedNow } from '@shared/domain/verbs'
 import { itemRelations, itemVisibility, type ItemPersonalField, type ItemRelation, type Visibility } from '@shared/domain/visibility'
 import { itemScope } from './item-scope'
 import { overdueNow } from './queue-views'
 import { suggestionDetail } from './suggestion-views'
 
-/** Verbs a page may offer, in the order buttons appear. `rate` covers verify/reopen for residents. */
-const VERBS: Array<{ action: string; event?: SuggestionEvent; permission: ItemAction }> = [
-  { action: 'accept', event: 'accept', permission: 'accept' },
-  { action: 'answer', event: 'answer', permission: 'answer' },
-  { action: 'escalate', event: 'escalate', permission: 'escalate' },
-  { action: 'dispatch', event: 'dispatch', permission: 'dispatch' },
-  { action: 'acknowledge', event: 'acknowledge', permission: 'acknowledge' },
-  { action: 'progress', event: 'progress', permission: 'progress' },
-  { action: 'requestExtension', event: 'request_extension', permission: 'request_extension' },
-  { action: 'decideExtension', event: 'decide_extension', permission: 'decide_extension' },
-  { action: 'resolve', event: 'resolve', permission: 'resolve' },
-  { action: 'sendBack', event: 'send_back', permission: 'send_back' },
-  { action: 'rate', event: 'verify', permission: 'verify' },
-  { action: 'deputyRate', event: 'deputy_rate', permission: 'deputy_rate' },
-  { action: 'supervise', event: 'supervise', permission: 'supervise' },
-  { action: 'merge', event: 'merge', permission: 'merge' },
-  { action: 'refer', event: 'refer', permission: 'refer' },
-  { action: 'withdraw', event: 'withdraw', permission: 'withdraw' },
-]
-
 function rating(r: RatingRecord | null) {
   return r ? { rating: r.rating, ratingLabel: RATING_LABELS[r.rating], comment: r.comment, at: r.at } : null
 }
 
+/**
+ * The verbs this actor may use on the item now, in the registry's order (shared/domain/verbs.ts):
+ * the permission reaches the item, and the item's lifecycle table allows the verb's event from its
+ * state, for that role, with the item's facts (延期 pending, text held for review, reopens left).
+ */
 export function allowedActions(actor: Actor, doc: SuggestionDoc, following: boolean): string[] {
   const scope = itemScope(doc, following ? [actor.openid] : [])
+  const facts = { reopenCount: doc.reopenCount, viaAssignmentForm: doc.viaAssignmentForm, moderation: doc.moderation, extension: doc.extension }
   const out: string[] = []
   for (const verb of VERBS) {
-    const auth = authorize(actor, verb.permission, scope)
-    if (!auth.allowed || !verb.event) continue
-    const decision = decideTransition(doc.state, verb.event, auth.binding.role, {
-      reopenCount: doc.reopenCount,
-      viaAssignmentForm: doc.viaAssignmentForm,
-    })
-    if (!decision.ok) continue
-    if (verb.action === 'requestExtension' && doc.extension?.status === 'pending') continue
-    if (verb.action === 'decideExtension' && doc.extension?.status !== 'pending') continue
-    out.push(verb.action)
+    if (!verb.listed || !verb.action || !verb.permission) continue
+    const auth = authorize(actor, verb.permission, scope, verb.asRole ? { role: verb.asRole } : {})
+    if (auth.allowed && verbAllowedNow(verb, doc.state, auth.binding.role, facts)) out.push(verb.action)
   }
-  // 内容审核 is not a state change: staff who may supervise the item may release held text.
-  if (doc.moderation === 'held' && authorize(actor, 'supervise', scope, { role: 'staff' }).allowed) out.unshift('release')
   return out
 }
 

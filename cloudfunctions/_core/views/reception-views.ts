@@ -1,4 +1,6 @@
 import type { SessionSummary, SessionView } from '@shared/api/reception'
+import { SESSION_LIFECYCLE } from '@shared/domain/lifecycles/session'
+import { recordHistoryView } from './history-views'
 import { WEEKDAY_LABELS, isoWeekday } from '@shared/domain/reception/dates'
 import {
   OFFICIAL_KIND_LABELS,
@@ -79,5 +81,7 @@ export function sessionView(s: ReceptionSessionDoc, ctx: SessionViewContext): Se
     subscribed: ctx.subscribed,
     canManage: ctx.canManage,
     version: s.version,
+    // who held or cancelled it is read with the internal fields (shared/domain/visibility.ts)
+    history: shown.attendance === 'whole' ? recordHistoryView(s.history, SESSION_LIFECYCLE) : [],
   }
 }

@@ -1,4 +1,6 @@
 import type { VisitRecordView } from '@shared/api/visit'
+import { VISIT_RECORD_LIFECYCLE } from '@shared/domain/lifecycles/visit-record'
+import { recordHistoryView } from './history-views'
 import type { z } from 'zod'
 import type { callbackView, problemView, spotCheckItem } from '@shared/api/visit'
 import { categoryLabel } from '@shared/domain/categories'
@@ -163,6 +165,7 @@ export function visitRecordView(doc: VisitRecordDoc, ctx: RecordContext): VisitR
     recordedByName: doc.recordedByName,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    history: recordHistoryView(doc.history, VISIT_RECORD_LIFECYCLE),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Transport } from './transport'
 import { TransportError } from './transport'
 import { demoIdentityHeaders } from '../lib/demo-identity'
+import { serverUrl } from './origin'
 
 /**
  * H5 transport: `POST {origin}/fn/<name>` with the same `{action, payload}` body that
@@ -8,8 +9,7 @@ import { demoIdentityHeaders } from '../lib/demo-identity'
  * local server honours.
  */
 function endpoint(fn: string): string {
-  const origin = process.env.TARO_APP_API_ORIGIN || window.location.origin
-  return `${origin.replace(/\/+$/, '')}/fn/${encodeURIComponent(fn)}`
+  return serverUrl(`/fn/${encodeURIComponent(fn)}`)
 }
 
 export const httpTransport: Transport = {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from './client'
+import { serverUrl } from './origin'
 import { demoIdentityHeaders } from '../lib/demo-identity'
 import { todayInBeijing } from '../lib/format'
 
@@ -26,9 +27,8 @@ function objectName(localPath: string): string {
 async function uploadToLocalServer(localPath: string): Promise<string> {
   // chooseMedia in H5 hands back a blob: URL of the picked file.
   const blob = await (await fetch(localPath)).blob()
-  const origin = (process.env.TARO_APP_API_ORIGIN || window.location.origin).replace(/\/+$/, '')
   const headers: Record<string, string> = { 'content-type': blob.type || 'application/octet-stream', ...demoIdentityHeaders() }
-  const res = await fetch(`${origin}/upload/photo`, { method: 'POST', headers, body: blob })
+  const res = await fetch(serverUrl('/upload/photo'), { method: 'POST', headers, body: blob })
   const body = (await res.json().catch(() => null)) as { ok?: boolean; data?: { fileID?: string }; message?: string } | null
   if (body?.ok && body.data?.fileID) return body.data.fileID
   throw new ApiError('validation_failed', body?.message || '照片上传失败，请检查网络后重试', 'photos')

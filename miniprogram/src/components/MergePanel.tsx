@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Skeleton } from '@nutui/nutui-react-taro'
 import { call } from '../api/client'
+import { useLoad } from '../lib/use-load'
 import type { PanelApi } from './WorkItemShell'
 import { ChipGroup, FieldError, NoteField, VerbPanel } from './WorkForm'
 import { useVerb } from './work'
@@ -19,16 +20,14 @@ interface Candidate {
  * Candidates are the open items at the same station or township that read alike.
  */
 export default function MergePanel({ api }: { api: PanelApi }) {
-  const [candidates, setCandidates] = useState<Candidate[] | null>(null)
   const [into, setInto] = useState<string | undefined>()
   const [reason, setReason] = useState('')
   const { busy, errors, run, clear } = useVerb(api.done)
-
-  useEffect(() => {
+  const { data: candidates } = useLoad<Candidate[]>(`similar|${api.item.id}|${api.item.stationCode}|${api.item.content}`, () =>
     call('suggestion', 'similar', { stationCode: api.item.stationCode, content: api.item.content.slice(0, 2000) })
-      .then((res) => setCandidates(res.items.filter((i) => i.id !== api.item.id)))
-      .catch(() => setCandidates([]))
-  }, [api.item.id, api.item.stationCode, api.item.content])
+      .then((res) => res.items.filter((i) => i.id !== api.item.id))
+      .catch(() => []),
+  )
 
   return (
     <VerbPanel

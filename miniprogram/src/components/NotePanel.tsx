@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import type { PanelApi } from './WorkItemShell'
 import { NoteField, VerbPanel } from './WorkForm'
+import { verbOf } from '@shared/domain/verbs'
 import { type Verb, useVerb } from './work'
 
 /**
  * A verb whose only input is one text: 即时答复 (answer), 报告进展 / 督办 / 签收 (note),
- * 转法定途径 / 退回 (reason). The shared schema decides whether it may be empty.
+ * 转法定途径 / 退回 (reason). Whether it may be empty is the verb registry's (the transition
+ * table's noteRequired); the shared schema checks it again.
  */
 export default function NotePanel({
   api,
@@ -15,7 +17,7 @@ export default function NotePanel({
   field,
   label,
   max,
-  required = true,
+  required = verbOf(verb)?.needsNote ?? true,
   placeholder,
   confirmText,
   initial = '',

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import type { SuggestionDetail } from '@shared/api/suggestion'
 import { MAX_REOPENS, RATING_LABELS, RATINGS, type Rating } from '@shared/domain/transitions'
+import { ratingEvent, reopenable } from '@shared/domain/verbs'
 import { ChipGroup, FieldError, NoteField, VerbPanel } from './WorkForm'
 import { useVerb } from './work'
 
@@ -27,13 +28,14 @@ export default function RatingForm({
   const [rating, setRating] = useState<Rating | undefined>()
   const [comment, setComment] = useState('')
   const reopensLeft = Math.max(0, MAX_REOPENS - item.reopenCount)
-  const reopenable = item.state === 'resolved' || item.state === 'answered'
-  const canReopen = verb === 'rate' && rating === 'unsatisfied' && reopensLeft > 0 && reopenable
+  // what the rating leads to is the shared decision (residentRatingEvent of the transition table)
+  const canReopen = verb === 'rate' && rating !== undefined && ratingEvent(item, rating, true) === 'reopen'
+  const limitReached = verb === 'rate' && rating === 'unsatisfied' && reopenable(item) && !canReopen
   const [reopen, setReopen] = useState(true)
   const { busy, errors, setErrors, run } = useVerb((next) => onDone(next))
 
   const submit = () => {
-    const wantsReopen = canReopen && reopen
+    const wantsReopen = canReopen && rating !== undefined && ratingEvent(item, rating, reopen) === 'reopen'
     if (wantsReopen && !comment.trim()) {
       setErrors({ comment: '要求重新办理时，请写明不满意的原因，方便承办单位改进' })
       return
@@ -76,7 +78,7 @@ export default function RatingForm({
           <Switch ariaLabel="要求重新办理" checked={reopen} onChange={(v) => setReopen(v)} />
         </View>
       )}
-      {verb === 'rate' && rating === 'unsatisfied' && reopensLeft === 0 && reopenable && (
+      {limitReached && (
         <View className="muted reopen-row__none">本事项重新办理次数已达上限（{MAX_REOPENS}次），提交后将按“不满意”办结。</View>
       )}
       <NoteField

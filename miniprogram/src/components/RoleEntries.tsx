@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Role } from '@shared/domain/roles'
 import { call } from '../api/client'
+import { useLoad } from '../lib/use-load'
 import './RoleEntries.css'
 
 /**
@@ -24,30 +25,16 @@ const WORKBENCHES: Array<{ role: Role; id: string; title: string; hint: string; 
  * sees nothing here. `version` changes when the local demo identity is switched.
  */
 export default function RoleEntries({ version = 0 }: { version?: number }) {
-  const [roles, setRoles] = useState<Role[]>([])
-  const [name, setName] = useState<string | null>(null)
-
-  const load = () => {
-    call('directory', 'whoami', {})
-      .then((me) => {
-        setRoles(me.roles)
-        setName(me.displayName)
-      })
-      .catch(() => {
-        /* without an answer the resident view stays as it is */
-      })
-  }
-
-  useEffect(load, [version])
-  // roles may have been bound meanwhile (我的身份): ask again when 我的 shows again
-  const hidden = useRef(false)
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (hidden.current) load()
-    hidden.current = false
-  })
+  // roles may have been bound meanwhile (我的身份): asked again when 我的 shows again; without an
+  // answer the view stays as it is
+  const { data: me, reload } = useLoad('whoami', () => call('directory', 'whoami', {}), { refreshOnShow: true })
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) first.current = false
+    else void reload()
+  }, [version, reload])
+  const roles: Role[] = me?.roles ?? []
+  const name = me?.displayName ?? null
 
   const mine = WORKBENCHES.filter((w) => roles.includes(w.role))
   if (mine.length === 0) return null

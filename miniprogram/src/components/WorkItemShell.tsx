@@ -5,10 +5,11 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { SuggestionDetail } from '@shared/api/suggestion'
 import Blank from './Blank'
 import { HandlingCard, ItemSummary, Timeline } from './ItemDetail'
-import { VERB_LABELS } from './workbench'
+import { verbOf, verbsShownOn, type Workbench } from '@shared/domain/verbs'
 import './WorkForm.css'
 import './Workbench.css'
-import { useItemDetail } from './use-item-detail'
+import { call } from '../api/client'
+import { useLoad } from '../lib/use-load'
 
 export interface PanelApi {
   item: SuggestionDetail
@@ -24,13 +25,13 @@ export interface PanelApi {
  * page, and on pull-down.
  */
 export default function WorkItemShell({
-  verbs,
+  workbench,
   renderPanel,
   onPick,
   banner,
 }: {
-  /** the verbs this workbench offers, in order; `primary` ones are the step forward */
-  verbs: Array<{ verb: string; primary?: boolean; label?: string }>
+  /** whose workbench: its verbs, labels and order come from the verb registry (shared/domain/verbs.ts) */
+  workbench: Exclude<Workbench, 'item'>
   renderPanel: (verb: string, api: PanelApi) => ReactNode
   /** a verb handled elsewhere (e.g. 派单 opens its own page): return true to skip the panel */
   onPick?: (verb: string, item: SuggestionDetail) => boolean
@@ -39,7 +40,9 @@ export default function WorkItemShell({
 }) {
   const router = useRouter()
   const id = router.params.id ? decodeURIComponent(router.params.id) : null
-  const { loaded, reload, data, setData } = useItemDetail(id)
+  // loaded on open, again when the page shows after another page (the item may have moved on) and
+  // on pull-down; `data` is the last load or the answer of a verb (no second request)
+  const { state: loaded, reload, data, setData } = useLoad(id, () => call('suggestion', 'get', { id: id as string }), { refreshOnShow: true, pullDownRefresh: true })
   const [active, setActive] = useState<string | null>(null)
 
   useEffect(() => {
@@ -82,9 +85,9 @@ export default function WorkItemShell({
   }
 
   const allowed = new Set(data.allowedActions)
-  const buttons: ActionButton[] = verbs
-    .filter((v) => allowed.has(v.verb))
-    .map((v) => ({ verb: v.verb, primary: v.primary, label: v.label ?? VERB_LABELS[v.verb] ?? v.verb }))
+  const buttons: ActionButton[] = verbsShownOn(workbench)
+    .filter((v) => v.action && allowed.has(v.action))
+    .map((v) => ({ verb: v.action as string, primary: v.primary, label: v.button }))
 
   const api: PanelApi = {
     item: data,
@@ -103,7 +106,7 @@ export default function WorkItemShell({
       {active ? (
         <View>
           <View className="section-title">
-            <View>{VERB_LABELS[active] ?? '办理'}</View>
+            <View>{verbOf(active)?.heading ?? '办理'}</View>
           </View>
           {renderPanel(active, api)}
         </View>

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import { type ApiError, toApiError } from '../api/client'
+import { useLoad } from '../lib/use-load'
 
 export interface PagedState<T> {
   items: T[]
@@ -11,81 +12,62 @@ export interface PagedState<T> {
   error: ApiError | null
 }
 
-type Loader<T> = (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>
+type Page<T> = { items: T[]; nextCursor: string | null }
+type Loader<T> = (cursor?: string) => Promise<Page<T>>
 
 /**
- * A cursor-paged list for a page: loads when `key` changes, again whenever the page shows
- * (a step taken on the item page changes the list), on pull-down, and the next page at the
- * bottom. Answers to an older key are dropped.
+ * A cursor-paged list for a page, on the one loading hook (lib/use-load.ts): loads when `key`
+ * changes (a new filter starts from an empty list: old rows would be misleading), again whenever
+ * the page shows (a step taken on the item page changes the list), on pull-down, and the next
+ * page at the bottom. Answers to an older key are dropped.
  */
 export function usePagedList<T extends { id: string }>(key: string, load: Loader<T>, options: { refreshOnShow?: boolean } = {}) {
-  const [state, setState] = useState<PagedState<T>>({ items: [], nextCursor: null, loading: true, loadingMore: false, error: null })
-  const ticket = useRef(0)
-  const busy = useRef(false)
   const loadRef = useRef(load)
   loadRef.current = load
-  const hidden = useRef(false)
-  const stateRef = useRef(state)
-  stateRef.current = state
-
-  const refresh = useCallback(async (keepItems = true) => {
-    const mine = ++ticket.current
-    setState((s) => ({ ...s, items: keepItems ? s.items : [], loading: !keepItems || s.items.length === 0, error: null }))
-    try {
-      const page = await loadRef.current()
-      if (mine === ticket.current) setState({ items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, error: null })
-    } catch (err) {
-      if (mine === ticket.current) setState((s) => ({ ...s, loading: false, loadingMore: false, error: toApiError(err) }))
-    }
-  }, [])
+  const first = useLoad<Page<T>>(key, () => loadRef.current(), { refreshOnShow: options.refreshOnShow !== false, pullDownRefresh: true })
+  const [loadingMore, setLoadingMore] = useState(false)
+  const busy = useRef(false)
+  const firstRef = useRef(first)
+  firstRef.current = first
 
   const loadMore = useCallback(async () => {
+    const f = firstRef.current
     if (busy.current) return
-    const cursor = stateRef.current.loading ? null : stateRef.current.nextCursor
+    const showing = f.data?.items.length ?? 0
+    const cursor = f.state.status === 'loading' && showing === 0 ? null : (f.data?.nextCursor ?? null)
     if (!cursor) return
     busy.current = true
-    const mine = ticket.current
-    setState((s) => ({ ...s, loadingMore: true }))
+    const mine = f.generation()
+    setLoadingMore(true)
     try {
       const page = await loadRef.current(cursor)
-      if (mine === ticket.current) {
-        setState((s) => ({
-          ...s,
-          items: [...s.items, ...page.items.filter((i) => !s.items.some((x) => x.id === i.id))],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        }))
-      } else setState((s) => ({ ...s, loadingMore: false }))
+      if (mine === firstRef.current.generation()) {
+        firstRef.current.setData((prev) => {
+          const items = prev?.items ?? []
+          return { items: [...items, ...page.items.filter((i) => !items.some((x) => x.id === i.id))], nextCursor: page.nextCursor }
+        })
+      }
     } catch (err) {
-      setState((s) => ({ ...s, loadingMore: false }))
       void Taro.showToast({ title: toApiError(err).message, icon: 'none' })
     } finally {
       busy.current = false
+      setLoadingMore(false)
     }
   }, [])
-
-  // a new filter starts from an empty list (old rows would be misleading)
-  useEffect(() => {
-    void refresh(false)
-  }, [key, refresh])
-
-  // back from an item page (where a step may have been taken): refresh in place
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    if (options.refreshOnShow !== false) void refresh(true)
-  })
-
-  usePullDownRefresh(() => {
-    void refresh(true).finally(() => Taro.stopPullDownRefresh())
-  })
 
   useReachBottom(() => {
     void loadMore()
   })
 
+  const refresh = useCallback((keepItems = true) => (keepItems ? firstRef.current.reload() : firstRef.current.restart()), [])
+
+  const items = first.data?.items ?? []
+  const state: PagedState<T> = {
+    items,
+    nextCursor: first.state.status === 'loading' && items.length === 0 ? null : (first.data?.nextCursor ?? null),
+    loading: first.state.status === 'loading' && items.length === 0,
+    loadingMore,
+    error: first.error,
+  }
   return { state, refresh, loadMore }
 }

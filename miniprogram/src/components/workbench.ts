@@ -2,30 +2,7 @@
  * Helpers of the role workbenches (deputy, staff, department subpackages only).
  */
 import Taro from '@tarojs/taro'
-import { EVENT_LABELS } from '@shared/domain/transitions'
 import { todayInBeijing } from '../lib/format'
-
-/** Button text of each verb (allowedActions uses the function's action names). */
-export const VERB_LABELS: Record<string, string> = {
-  accept: EVENT_LABELS.accept,
-  answer: EVENT_LABELS.answer,
-  escalate: EVENT_LABELS.escalate,
-  dispatch: EVENT_LABELS.dispatch,
-  acknowledge: EVENT_LABELS.acknowledge,
-  progress: EVENT_LABELS.progress,
-  requestExtension: EVENT_LABELS.request_extension,
-  decideExtension: EVENT_LABELS.decide_extension,
-  resolve: EVENT_LABELS.resolve,
-  sendBack: EVENT_LABELS.send_back,
-  rate: EVENT_LABELS.verify,
-  deputyRate: '评价办理结果',
-  supervise: EVENT_LABELS.supervise,
-  merge: EVENT_LABELS.merge,
-  refer: EVENT_LABELS.refer,
-  withdraw: EVENT_LABELS.withdraw,
-  release: '审核放行',
-}
-
 
 /** Calendar days from today to a YYYY-MM-DD date (negative when past). */
 export function daysUntil(date: string, now = Date.now()): number {
@@ -42,7 +19,6 @@ export function deadlineText(deadline: string, overdue: boolean): string {
   const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(deadline)
   return m ? `${Number(m[1])}月${Number(m[2])}日前办结` : `${deadline}前办结`
 }
-
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -1,13 +1,12 @@
 import type { StationView } from '@shared/api/directory'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
-import { directoryRepo } from '../../repos/directory-repo'
 import { stationView } from '../../views/directory-views'
 import { upcomingAtStation } from '../reception/upcoming'
 
 /** What a resident sees after scanning a station's code. Public: any identity may read it. */
 export const getStation: UseCase<{ stationCode: string }, StationView> = async (deps, _actor, { stationCode }) => {
-  const directory = directoryRepo(deps.store)
+  const directory = deps.repos.directory
   const station = await directory.station(stationCode)
   if (!station) throw new AppError('station_not_found')
   const [county, deputies, upcoming] = await Promise.all([

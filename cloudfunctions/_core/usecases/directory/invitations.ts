@@ -5,10 +5,14 @@ import { bindingFor } from '@shared/domain/permissions'
 import { ROLE_LABELS, type Role, type RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
-import type { DeputyDoc, DepartmentDoc, InvitationDoc, UserDoc } from '../../model'
-import { directoryRepo } from '../../repos/directory-repo'
+import type { InvitationDoc } from '../../model'
 import { whoami } from './whoami'
 import { loadActor } from '../../runtime/actor'
+import { INVITATION_PERMISSIONS } from '@shared/domain/lifecycles/invitation'
+import { deputyBindWrite, departmentOpenidWrite, userPutWrite } from '../../repos/binding-writes'
+import { INVITATION_RECORD } from '../../repos/lifecycle-records'
+import { runLifecycle } from '../../runtime/run-lifecycle'
+import type { Write } from '../../store/port'
 
 /** No 0/O or 1/I: codes are read aloud and typed on phones. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -17,7 +21,7 @@ const newCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABE
 type Target = z.output<typeof invitationTarget>
 
 async function bindingForTarget(deps: Parameters<UseCase<unknown, unknown>>[0], countyCode: string, target: Target): Promise<{ binding: RoleBinding; label: string }> {
-  const directory = directoryRepo(deps.store)
+  const { directory } = deps.repos
   switch (target.role) {
     case 'deputy': {
       const d = await directory.deputy(target.deputyCode)
@@ -64,49 +68,67 @@ export const issueInvitation: UseCase<{ target: Target; validDays: number }, { c
   const { binding, label } = await bindingForTarget(deps, admin.countyCode, input.target)
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + input.validDays * 86_400_000).toISOString()
-  const invitations = deps.store.collection<InvitationDoc>('invitations')
+  const { invitations } = deps.repos
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newCode()
     const doc: InvitationDoc = {
       _id: code, countyCode: admin.countyCode, binding, label, issuedBy: actor.openid, expiresAt,
       redeemedBy: null, redeemedAt: null, createdAt: now.toISOString(),
     }
-    if (await invitations.insert(doc)) return { code, role: binding.role, label: `${label}（${ROLE_LABELS[binding.role]}）`, expiresAt }
+    if (await invitations.issue(doc)) return { code, role: binding.role, label: `${label}（${ROLE_LABELS[binding.role]}）`, expiresAt }
   }
   throw new AppError('conflict')
 }
 
-/** The first identity to redeem a valid code gets its role; the code is then spent. */
+/**
+ * The first identity to redeem a valid code gets its role; the code is then spent. The lifecycle
+ * runner commits the spent code (its history entry inside), the identity's bindings and the
+ * directory entry that now answers to it together: a code is never spent without its role.
+ */
 export const redeemInvitation: UseCase<{ code: string }, Whoami> = async (deps, actor, { code }) => {
-  const invitations = deps.store.collection<InvitationDoc>('invitations')
+  const { invitations } = deps.repos
   const invitation = await invitations.get(code)
   const now = deps.clock.now()
-  if (!invitation || invitation.redeemedBy || invitation.expiresAt <= now.toISOString()) throw new AppError('invitation_invalid', undefined, 'code')
-  const spent = await invitations.updateIf(code, { redeemedBy: null }, { redeemedBy: actor.openid, redeemedAt: now.toISOString() })
-  if (!spent) throw new AppError('invitation_invalid', undefined, 'code')
+  const invalid = () => new AppError('invitation_invalid', undefined, 'code')
+  if (!invitation || invitation.redeemedBy || invitation.expiresAt <= now.toISOString()) throw invalid()
 
-  const users = deps.store.collection<UserDoc>('users')
+  const { users } = deps.repos
   const user = (await users.get(actor.openid)) ?? { _id: actor.openid, displayName: null, bindings: [{ role: 'resident' }], createdAt: now.toISOString() }
   const same = (b: RoleBinding) => JSON.stringify(b) === JSON.stringify(invitation.binding)
   const bindings = user.bindings.some(same) ? user.bindings : [...user.bindings, invitation.binding]
   const b = invitation.binding
-  const directory = directoryRepo(deps.store)
+  const { directory } = deps.repos
   let displayName = user.displayName
+  const directoryWrites: Write[] = []
   if (b.role === 'deputy') {
     const deputy = await directory.deputy(b.deputyCode)
     if (deputy) {
       displayName = displayName ?? deputy.name
-      await deps.store.collection<DeputyDoc>('deputies').put({ ...deputy, openid: actor.openid })
+      directoryWrites.push(deputyBindWrite(deputy, actor.openid))
     }
   }
   if (b.role === 'department') {
     const department = await directory.department(b.departmentCode)
     if (department) {
       displayName = displayName ?? department.name
-      const openids = department.openids.includes(actor.openid) ? department.openids : [...department.openids, actor.openid]
-      await deps.store.collection<DepartmentDoc>('departments').put({ ...department, openids })
+      directoryWrites.push(departmentOpenidWrite(department, actor.openid))
     }
   }
-  await users.put({ ...user, displayName, bindings })
+  await runLifecycle(
+    deps,
+    actor,
+    INVITATION_RECORD,
+    invitation,
+    { permissions: INVITATION_PERMISSIONS, scopeOf: (i) => ({ countyCode: i.countyCode }) },
+    {
+      event: 'redeem',
+      note: `获得${ROLE_LABELS[b.role]}身份`,
+      change: (_i, ctx) => ({ redeemedBy: actor.openid, redeemedAt: ctx.at }),
+      writes: () => [...directoryWrites, userPutWrite({ ...user, displayName, bindings })],
+      onConflict: invalid,
+    },
+    // whoever redeems is not named in the code's history
+    () => '邀请码持有人',
+  )
   return whoami(deps, await loadActor(deps.store, actor.openid), {})
 }

@@ -2,15 +2,7 @@ import type { ActionOutput, ActionParsed } from '@shared/api'
 import { bindingsOf } from '@shared/domain/permissions'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
-import { directoryRepo } from '../../repos/directory-repo'
-import type { DepartmentDoc } from '../../model'
-
-const KIND_LABELS: Record<DepartmentDoc['kind'], string> = {
-  government: '县政府部门',
-  court: '人民法院',
-  procuratorate: '人民检察院',
-  township_government: '乡镇人民政府',
-}
+import { DEPARTMENT_KIND_LABELS } from '@shared/domain/departments'
 
 /**
  * The county's 承办单位, for people who work in a county (deputies, supervisors, staff,
@@ -25,9 +17,9 @@ export const listDepartments: UseCase<ActionParsed<'directory', 'listDepartments
   const own = [...new Set(bindingsOf(actor).flatMap((b) => (b.role === 'resident' ? [] : [b.countyCode])))]
   const countyCode = input.countyCode ?? own[0]
   if (!countyCode) throw new AppError('forbidden', '只有本县的代表、联络站管理员、人大工作人员、承办单位和管理员可以查看承办单位')
-  const directory = directoryRepo(deps.store)
+  const { directory } = deps.repos
   if (!(await directory.county(countyCode))) throw new AppError('not_found', '没有这个县的资料')
   if (!own.includes(countyCode)) throw new AppError('forbidden', '只能查看本县的承办单位')
   const items = await directory.departmentsOfCounty(countyCode)
-  return { countyCode, items: items.map((d) => ({ code: d.code, name: d.name, kind: d.kind, kindLabel: KIND_LABELS[d.kind] })) }
+  return { countyCode, items: items.map((d) => ({ code: d.code, name: d.name, kind: d.kind, kindLabel: DEPARTMENT_KIND_LABELS[d.kind] })) }
 }

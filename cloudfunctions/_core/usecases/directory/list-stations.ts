@@ -1,11 +1,10 @@
 import type { StationListItem } from '@shared/api/directory'
 import type { UseCase } from '../../runtime/define-function'
-import { directoryRepo } from '../../repos/directory-repo'
 import { stationListItem } from '../../views/directory-views'
 import type { CountyDoc } from '../../model'
 
 export const listStations: UseCase<{ countyCode?: string }, { items: StationListItem[] }> = async (deps, _actor, input) => {
-  const directory = directoryRepo(deps.store)
+  const directory = deps.repos.directory
   const stations = input.countyCode ? await directory.stationsOfCounty(input.countyCode) : await directory.allStations()
   const counties = new Map<string, CountyDoc | null>()
   for (const code of new Set(stations.map((s) => s.countyCode))) counties.set(code, await directory.county(code))

@@ -1,5 +1,7 @@
 /**
- * Who may do what in the reception calendar. Deny by default, as in shared/domain/permissions.ts:
+ * Who may do what in the reception calendar: the session permission table
+ * (shared/domain/lifecycles/session.ts) and the scope rules (shared/domain/scope.ts), with the
+ * calendar's own refusals. Deny by default:
  * - staff (county scope: the whole county; township scope: that township's stations and
  *   meetings) manage sessions, generate calendars, see compliance;
  * - staff and admins of the county set calendar rules and county settings (the admin runs the
@@ -8,14 +10,22 @@
  *   deputies on duty, see a session's internal fields (notes, attendance, follow-ups);
  * - everyone sees public sessions (reception days, thematic days, online windows).
  */
-import { bindingsOf } from '@shared/domain/permissions'
-import type { Actor, RoleBinding } from '@shared/domain/roles'
-import { PUBLIC_SESSION_KINDS } from '@shared/domain/sessions'
+import { SESSION_PERMISSIONS, isPublicKind, type SessionScope } from '@shared/domain/lifecycles/session'
+import { authorizeIn, grants } from '@shared/domain/permission-table'
+import type { Actor } from '@shared/domain/roles'
+import {
+  bindingsOf,
+  bindingsWithRole,
+  managedCounty,
+  staffReaches as staffReachesScope,
+  staffReaching,
+  workCounty,
+  type StaffBinding,
+} from '@shared/domain/scope'
 import { AppError } from '@shared/errors'
 import type { ReceptionSessionDoc } from '../../model'
 
-type Binding<R extends RoleBinding['role']> = Extract<RoleBinding, { role: R }>
-export type StaffBinding = Binding<'staff'>
+export type { StaffBinding }
 
 export interface CalendarScope {
   countyCode: string
@@ -23,17 +33,10 @@ export interface CalendarScope {
   township: string | null
 }
 
-const staffBindings = (actor: Actor) => bindingsOf(actor).filter((b): b is StaffBinding => b.role === 'staff')
-
-export function staffReaches(b: StaffBinding, scope: CalendarScope): boolean {
-  if (b.countyCode !== scope.countyCode) return false
-  return b.scope === 'county' || (!!b.township && b.township === scope.township)
-}
+export const staffReaches = (b: StaffBinding, scope: CalendarScope): boolean => staffReachesScope(b, scope)
 
 /** The staff binding that reaches the scope, or undefined. */
-export function staffFor(actor: Actor, scope: CalendarScope): StaffBinding | undefined {
-  return staffBindings(actor).find((b) => staffReaches(b, scope))
-}
+export const staffFor = (actor: Actor, scope: CalendarScope): StaffBinding | undefined => staffReaching(actor, scope)
 
 export function requireStaff(actor: Actor, scope: CalendarScope): StaffBinding {
   const b = staffFor(actor, scope)
@@ -43,7 +46,7 @@ export function requireStaff(actor: Actor, scope: CalendarScope): StaffBinding {
 
 /** The actor's first staff binding (for county-wide reads and generation). */
 export function anyStaff(actor: Actor): StaffBinding {
-  const b = staffBindings(actor)[0]
+  const b = bindingsWithRole(actor, 'staff')[0]
   if (!b) throw new AppError('forbidden', '只有人大工作人员可以进行此操作')
   return b
 }
@@ -55,40 +58,39 @@ export function requireCalendarManager(actor: Actor, scope: CalendarScope): void
   throw new AppError('forbidden', '只有本县人大工作人员或管理员可以设置接待日规则')
 }
 
-/** The county whose settings the actor manages: county-scope staff or admin. */
-export function countyManaged(actor: Actor, countyCode?: string): string {
-  for (const b of bindingsOf(actor)) {
-    if (b.role === 'staff' && b.scope === 'county' && (!countyCode || b.countyCode === countyCode)) return b.countyCode
-    if (b.role === 'admin' && (!countyCode || b.countyCode === countyCode)) return b.countyCode
-  }
-  throw new AppError('forbidden', '只有县人大工作人员或管理员可以修改全县接待日设置')
+/**
+ * The county whose settings the actor manages: county-scope staff or admin. `refusal` says what
+ * was refused (the visit register passes its own words).
+ */
+export function countyManaged(actor: Actor, countyCode?: string, refusal = '只有县人大工作人员或管理员可以修改全县接待日设置'): string {
+  const county = managedCounty(actor, countyCode)
+  if (!county) throw new AppError('forbidden', refusal)
+  return county
 }
 
 /** The county the actor works in, for reads (staff, admin, deputy, supervisor). */
-export function homeCounty(actor: Actor): string | null {
-  for (const b of bindingsOf(actor)) {
-    if (b.role !== 'resident') return b.countyCode
-  }
-  return null
-}
+export const homeCounty = (actor: Actor): string | null => workCounty(actor)
 
-export const deputyBinding = (actor: Actor) => bindingsOf(actor).find((b): b is Binding<'deputy'> => b.role === 'deputy')
+export const deputyBinding = (actor: Actor) => bindingsWithRole(actor, 'deputy')[0]
 
 export function isPublicSession(s: Pick<ReceptionSessionDoc, 'kind'>): boolean {
-  return PUBLIC_SESSION_KINDS.includes(s.kind)
+  return isPublicKind(s)
 }
+
+export const sessionScope = (s: ReceptionSessionDoc): SessionScope => ({
+  countyCode: s.countyCode,
+  township: s.township,
+  stationCode: s.stationCode,
+  deputyCodes: s.deputyCodes,
+  kind: s.kind,
+})
 
 export type SessionAccess = 'manage' | 'internal' | 'public' | 'none'
 
-/** How far the actor reaches into one session. */
+/** How far the actor reaches into one session (the session permission table). */
 export function sessionAccess(actor: Actor, s: ReceptionSessionDoc): SessionAccess {
-  const scope = { countyCode: s.countyCode, township: s.township }
-  if (staffFor(actor, scope)) return 'manage'
-  for (const b of bindingsOf(actor)) {
-    if (b.role === 'resident' || b.countyCode !== s.countyCode) continue
-    if (b.role === 'staff') return 'internal'
-    if (b.role === 'deputy' && (s.deputyCodes.includes(b.deputyCode) || (!!s.stationCode && b.stationCodes.includes(s.stationCode)))) return 'internal'
-    if (b.role === 'supervisor' && !!s.stationCode && b.stationCodes.includes(s.stationCode)) return 'internal'
-  }
-  return isPublicSession(s) ? 'public' : 'none'
+  const scope = sessionScope(s)
+  if (authorizeIn(SESSION_PERMISSIONS, actor, 'manage', scope).allowed) return 'manage'
+  if (bindingsOf(actor).some((b) => grants(SESSION_PERMISSIONS, 'view_internal', b, actor.openid, scope))) return 'internal'
+  return isPublicKind(s) ? 'public' : 'none'
 }

@@ -14,12 +14,17 @@ import type { UseCase } from '../../runtime/define-function'
 import type { ReceptionSessionDoc, StationDoc } from '../../model'
 import { directoryRepo } from '../../repos/directory-repo'
 import { receptionRepo } from '../../repos/reception-repo'
-import { anyStaff, requireStaff, type CalendarScope } from './access'
+import { anyStaff, requireStaff, sessionScope, type CalendarScope } from './access'
 import { refuseClashes, refuseIfInPast, validateDeputies, validateFollowUps, validateOfficials } from './booking'
 import { todayIn } from './calendar'
-import { queueWithCredit } from './notify'
+import { creditedWrites } from './notify'
 import { managedSession, viewFor } from './view'
 import { SESSION_PAGE } from '@shared/domain/sessions'
+import { SESSION_PERMISSIONS } from '@shared/domain/lifecycles/session'
+import type { ComposedMessage } from '../../messages'
+import { SESSION_RECORD } from '../../repos/lifecycle-records'
+import { runLifecycle } from '../../runtime/run-lifecycle'
+import type { Write } from '../../store/port'
 
 type In<K extends keyof typeof receptionActions> = z.output<(typeof receptionActions)[K]['input']>
 
@@ -32,6 +37,9 @@ export function manualSessionId(prefix: string, date: string, kind: string, open
 }
 
 const stale = () => new AppError('conflict', '该接待活动刚刚已被他人修改，请刷新后再试')
+
+/** Holding and cancelling are asked of the session permission table, within the session's reach. */
+const SESSION_ACCESS = { permissions: SESSION_PERMISSIONS, scopeOf: sessionScope }
 
 async function stationOf(deps: Deps, code: string | undefined | null): Promise<StationDoc | null> {
   if (!code) return null
@@ -177,74 +185,69 @@ export const confirmSession: UseCase<In<'confirmSession'>, SessionView> = async 
   return viewFor(deps, actor, { ...doc, ...set, version: doc.version + 1 })
 }
 
-/** 取消: with a reason; the deputies on duty and residents who asked for a reminder are told. */
+/** 取消: with a reason; the deputies on duty and residents who asked for a reminder are told — in the same commit. */
 export const cancelSession: UseCase<In<'cancelSession'>, SessionView> = async (deps, actor, { id, reason }) => {
-  const doc = await managedSession(deps, actor, id)
-  if (doc.status !== 'planned') throw new AppError('invalid_transition', doc.status === 'cancelled' ? '该活动已经取消' : '已举行的活动不能取消')
-  const now = deps.clock.now().toISOString()
-  const set = { status: 'cancelled' as const, cancelReason: reason, updatedAt: now }
-  const repo = receptionRepo(deps.store)
-  if (!(await repo.updateSession(doc, set))) throw stale()
-  const next = { ...doc, ...set, version: doc.version + 1 }
-  await repo.syncDuties(next, doc.deputyCodes)
-  if (doc.date >= todayIn(deps)) await tellCancelled(deps, next, now)
+  const { reception } = deps.repos
+  const next = await runLifecycle(deps, actor, SESSION_RECORD, await reception.session(id), SESSION_ACCESS, {
+    event: 'cancel',
+    note: reason,
+    change: () => ({ cancelReason: reason }),
+    writes: async (next, doc, ctx) => [...reception.dutyWrites(next), ...(doc.date >= todayIn(deps) ? await cancelNotices(deps, next, ctx.at) : [])],
+  })
   return viewFor(deps, actor, next)
 }
 
-async function tellCancelled(deps: Deps, s: ReceptionSessionDoc, at: string): Promise<void> {
-  const deputies = await directoryRepo(deps.store).deputiesByCodes(s.deputyCodes)
+/** The cancellation notices, as writes of the cancel's commit (each spends the recipient's credit). */
+async function cancelNotices(deps: Deps, s: ReceptionSessionDoc, at: string): Promise<Write[]> {
+  const deputies = await deps.repos.directory.deputiesByCodes(s.deputyCodes)
   const recipients = new Set(deputies.map((d) => d.openid).filter((o): o is string => !!o))
-  for await (const openid of receptionRepo(deps.store).subscribersOf(s._id)) recipients.add(openid)
-  for (const openid of recipients) {
-    await queueWithCredit(
-      deps,
-      {
-        _id: `rc:${s._id}:${openid}`,
-        toOpenid: openid,
-        kind: 'reception_reminder',
-        title: `${SESSION_KIND_LABELS[s.kind]}取消`,
-        body: `${s.stationName ?? s.place}${formatChineseDate(s.date)}的活动已取消：${s.cancelReason ?? ''}`,
-        page: `/${SESSION_PAGE}?id=${s._id}`,
-      },
-      at,
-    )
-  }
+  for await (const openid of deps.repos.reception.subscribersOf(s._id)) recipients.add(openid)
+  const notice = (openid: string): ComposedMessage => ({
+    _id: `rc:${s._id}:${openid}`,
+    toOpenid: openid,
+    kind: 'reception_reminder',
+    title: `${SESSION_KIND_LABELS[s.kind]}取消`,
+    body: `${s.stationName ?? s.place}${formatChineseDate(s.date)}的活动已取消：${s.cancelReason ?? ''}`,
+    page: `/${SESSION_PAGE}?id=${s._id}`,
+  })
+  return creditedWrites(deps, [...recipients].map(notice), at)
 }
 
 /** 标记已举行: on or after its day; staff may record the deputies present (besides check-ins). */
 export const markHeld: UseCase<In<'markHeld'>, SessionView> = async (deps, actor, input) => {
-  const doc = await managedSession(deps, actor, input.id)
-  if (doc.status !== 'planned') throw new AppError('invalid_transition', doc.status === 'held' ? '该活动已标记为已举行' : '已取消的活动不能标记为已举行')
-  if (doc.date > todayIn(deps)) throw new AppError('invalid_transition', `活动日期（${formatChineseDate(doc.date)}）未到，不能标记为已举行`)
-  const repo = receptionRepo(deps.store)
-  const now = deps.clock.now().toISOString()
+  const { reception } = deps.repos
   const attended = input.attendedDeputyCodes ?? []
-  if (attended.length) {
-    const station = await stationOf(deps, doc.stationCode)
-    const deputies = await validateDeputies(deps, attended, doc.countyCode, null, 'attendedDeputyCodes')
-    for (const d of deputies) {
-      if (!doc.deputyCodes.includes(d.code) && !(station && d.stationCodes.includes(station.code))) {
-        throw new AppError('validation_failed', `${d.name}既不是本站代表，也未安排在本次活动`, 'attendedDeputyCodes')
+  const next = await runLifecycle(deps, actor, SESSION_RECORD, await reception.session(input.id), SESSION_ACCESS, {
+    event: 'hold',
+    // the session's notes are internal and may name visitors: the history keeps no copy
+    change: async (doc) => {
+      if (attended.length) {
+        const station = await stationOf(deps, doc.stationCode)
+        const deputies = await validateDeputies(deps, attended, doc.countyCode, null, 'attendedDeputyCodes')
+        for (const d of deputies) {
+          if (!doc.deputyCodes.includes(d.code) && !(station && d.stationCodes.includes(station.code))) {
+            throw new AppError('validation_failed', `${d.name}既不是本站代表，也未安排在本次活动`, 'attendedDeputyCodes')
+          }
+        }
       }
-    }
-  }
-  const set: Partial<ReceptionSessionDoc> = { status: 'held', heldAt: now, updatedAt: now }
-  if (input.notes !== undefined) set.notes = input.notes
-  if (!(await repo.updateSession(doc, set))) throw stale()
-  const next = { ...doc, ...set, version: doc.version + 1 }
-  await repo.syncDuties(next)
-  for (const code of attended) {
-    await repo.addAttendance({
-      _id: `${doc._id}:${code}`,
-      sessionId: doc._id,
-      deputyCode: code,
-      countyCode: doc.countyCode,
-      stationCode: doc.stationCode,
-      date: doc.date,
-      checkedInAt: now,
-      source: 'staff',
-      recordedBy: actor.openid,
-    })
-  }
+      return input.notes !== undefined ? { notes: input.notes } : {}
+    },
+    writes: (next, doc, ctx) => [
+      ...reception.dutyWrites(next),
+      ...attended.map((code) =>
+        reception.addAttendanceWrite({
+          _id: `${doc._id}:${code}`,
+          sessionId: doc._id,
+          deputyCode: code,
+          countyCode: doc.countyCode,
+          stationCode: doc.stationCode,
+          date: doc.date,
+          checkedInAt: ctx.at,
+          source: 'staff',
+          recordedBy: actor.openid,
+        }),
+      ),
+    ],
+  })
   return viewFor(deps, actor, next)
 }

@@ -11,7 +11,6 @@ import {
 } from '@shared/domain/stats'
 import type { z } from 'zod'
 import type { UseCase } from '../../runtime/define-function'
-import { statsRepo } from '../../repos/stats-repo'
 import { figuresOf } from './figures'
 import { staffScope } from './scope'
 import { monthlyTotals, scopeKey, sumByKey } from './totals'
@@ -29,7 +28,7 @@ const monthName = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月
  */
 export const breakdown: UseCase<BreakdownParsed, BreakdownView> = async (deps, actor, input) => {
   const { county, township } = await staffScope(deps, actor, input)
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const { from, to, dimension } = input
   const monthly = await monthlyTotals(repo, county.code, township, from, to)
   const total = monthly.reduce((acc, m) => addCounts(acc, m.counts), emptyCounts())

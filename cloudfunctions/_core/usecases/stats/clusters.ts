@@ -11,9 +11,8 @@ import type { z } from 'zod'
 import type { clusterView } from '@shared/api/stats'
 import type { UseCase } from '../../runtime/define-function'
 import type { SuggestionDoc } from '../../model'
-import { statsRepo } from '../../repos/stats-repo'
 import { excerpt } from '../../views/suggestion-views'
-import { OPEN_STATES } from '../suggestion/similar'
+import { OPEN_STATES } from '@shared/domain/states'
 import { staffScope } from './scope'
 
 /** Newest open items read per state, and compared per category: the work is bounded whatever the county's size. */
@@ -50,9 +49,9 @@ export const clusters: UseCase<{ countyCode?: string; township?: string; minSize
   input,
 ) => {
   const { county, township } = await staffScope(deps, actor, input)
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const pages = await Promise.all(
-    OPEN_STATES.map((state) => repo.itemsInState(county.code, township, state, CLUSTER_ITEMS_PER_STATE, null, { moderation: 'pass' })),
+    OPEN_STATES.map((state) => repo.releasedItemsInState(county.code, township, state, CLUSTER_ITEMS_PER_STATE, null)),
   )
   const open = pages.flatMap((p) => p.items)
   const byCategory = new Map<string, SuggestionDoc[]>()

@@ -7,7 +7,6 @@ import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
 import type { DeputyDoc } from '../../model'
 import type { UseCase } from '../../runtime/define-function'
-import { statsRepo } from '../../repos/stats-repo'
 
 /** A deputy reads their own record; staff read any deputy of their county (township staff: of their township's stations). */
 async function mayRead(deps: Deps, actor: Actor, deputy: DeputyDoc): Promise<boolean> {
@@ -15,7 +14,7 @@ async function mayRead(deps: Deps, actor: Actor, deputy: DeputyDoc): Promise<boo
     if (b.role === 'deputy' && b.deputyCode === deputy.code && b.countyCode === deputy.countyCode) return true
     if (b.role === 'staff' && b.countyCode === deputy.countyCode) {
       if (b.scope === 'county') return true
-      const stations = await statsRepo(deps.store).stations(deputy.stationCodes)
+      const stations = await deps.repos.stats.stations(deputy.stationCodes)
       if (stations.some((s) => s.township === b.township)) return true
     }
   }
@@ -31,7 +30,7 @@ export const deputyRecord: UseCase<{ deputyCode?: string; year: number }, Deputy
   const own = bindingsOf(actor).find((b) => b.role === 'deputy')
   const code = input.deputyCode ?? (own?.role === 'deputy' ? own.deputyCode : undefined)
   if (!code) throw new AppError('validation_failed', '请选择代表', 'deputyCode')
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const deputy = await repo.deputy(code)
   const staffOrSelf = bindingsOf(actor).some((b) => b.role === 'staff' || (b.role === 'deputy' && b.deputyCode === code))
   if (!deputy) throw new AppError(staffOrSelf ? 'not_found' : 'forbidden', staffOrSelf ? '代表不存在' : undefined)

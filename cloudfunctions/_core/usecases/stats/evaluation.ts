@@ -8,7 +8,6 @@ import type { Actor } from '@shared/domain/roles'
 import type { Deps } from '../../ports'
 import type { CountyDoc } from '../../model'
 import type { UseCase } from '../../runtime/define-function'
-import { statsRepo } from '../../repos/stats-repo'
 import { countyStaffScope } from './scope'
 import { figuresOf } from './figures'
 import { scopeTotals, sumByKey } from './totals'
@@ -49,7 +48,7 @@ function rowOf(code: string, name: string, c: Counts): Omit<EvaluationRow, 'rank
  * ranked), and the deputies' newest comments on its work.
  */
 export async function buildEvaluation(deps: Deps, county: CountyDoc, year: number): Promise<EvaluationView> {
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const from = `${year}-01`
   const to = `${year}-12`
   const [rows, departments, totals] = await Promise.all([
@@ -108,7 +107,7 @@ export async function buildEvaluation(deps: Deps, county: CountyDoc, year: numbe
 
 /** The evaluation as read: a frozen year's snapshot, or computed now. */
 export async function readEvaluation(deps: Deps, county: CountyDoc, year: number): Promise<EvaluationView> {
-  const snapshot = await statsRepo(deps.store).snapshot(county.code, year)
+  const snapshot = await deps.repos.stats.snapshot(county.code, year)
   if (snapshot) return evaluationView.parse(snapshot.evaluation)
   return buildEvaluation(deps, county, year)
 }
@@ -129,7 +128,7 @@ export const evaluation: UseCase<YearInput, EvaluationView> = async (deps, actor
 export const freezeYear: UseCase<YearInput, { countyCode: string; year: number; frozenAt: string; frozenByName: string; alreadyFrozen: boolean }> =
   async (deps, actor, input) => {
     const { county } = await countyStaffScope(deps, actor, input.countyCode)
-    const repo = statsRepo(deps.store)
+    const repo = deps.repos.stats
     const existing = await repo.snapshot(county.code, input.year)
     const answer = (s: { frozenAt: string; frozenByName: string }, alreadyFrozen: boolean) => ({
       countyCode: county.code,

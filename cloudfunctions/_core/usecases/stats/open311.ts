@@ -12,8 +12,6 @@ import { RESOLUTION_OUTCOME_LABELS } from '@shared/domain/transitions'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
 import type { SuggestionDoc } from '../../model'
-import { directoryRepo } from '../../repos/directory-repo'
-import { statsRepo } from '../../repos/stats-repo'
 
 /** W3C date-time in Beijing time, as Open311 examples write it (2010-04-14T06:37:38-08:00). */
 export function w3c(iso: string): string {
@@ -81,16 +79,16 @@ export const open311Requests: UseCase<
   { countyCode: string; status?: 'open' | 'closed'; pageSize: number; pageToken?: string },
   { items: Open311Request[]; nextPageToken: string | null }
 > = async (deps, _actor, input) => {
-  const county = await directoryRepo(deps.store).county(input.countyCode)
+  const county = await deps.repos.directory.county(input.countyCode)
   if (!county) throw new AppError('not_found', '县（区）不存在', 'countyCode')
   const states =
     input.status === 'open' ? OPEN311_OPEN_STATES : input.status === 'closed' ? OPEN311_CLOSED_STATES : [...OPEN311_OPEN_STATES, ...OPEN311_CLOSED_STATES]
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   let token = decodeToken(input.pageToken, states.length)
   const docs: SuggestionDoc[] = []
   let next: string | null = null
   while (docs.length < input.pageSize) {
-    const page = await repo.itemsInState(county.code, null, states[token.s], input.pageSize - docs.length, token.c, { moderation: 'pass' })
+    const page = await repo.releasedItemsInState(county.code, null, states[token.s], input.pageSize - docs.length, token.c)
     docs.push(...page.items)
     if (page.nextCursor) token = { s: token.s, c: page.nextCursor }
     else if (token.s + 1 < states.length) token = { s: token.s + 1, c: null }

@@ -1,7 +1,6 @@
 import type { OverviewView, periodInput } from '@shared/api/stats'
 import type { z } from 'zod'
 import type { UseCase } from '../../runtime/define-function'
-import { statsRepo } from '../../repos/stats-repo'
 import { figuresOf } from './figures'
 import { receptionFigures } from './reception-figures'
 import { staffScope } from './scope'
@@ -15,7 +14,7 @@ type PeriodParsed = z.output<typeof periodInput>
  */
 export const overview: UseCase<PeriodParsed, OverviewView> = async (deps, actor, input) => {
   const { county, township } = await staffScope(deps, actor, input)
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const [counts, frozenYears, overdueNow] = await Promise.all([
     scopeTotals(repo, county.code, township, input.from, input.to),
     frozenYearsIn(repo, county.code, input.from, input.to),

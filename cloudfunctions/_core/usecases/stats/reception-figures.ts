@@ -4,7 +4,6 @@ import type { z } from 'zod'
 import type { periodInput } from '@shared/api/stats'
 import type { Deps } from '../../ports'
 import type { UseCase } from '../../runtime/define-function'
-import { statsRepo } from '../../repos/stats-repo'
 import { staffScope } from './scope'
 import { dayRange, scopeTotals } from './totals'
 
@@ -34,7 +33,7 @@ export async function receptionFigures(
   to: string,
   itemsFromReception?: number,
 ): Promise<ReceptionFiguresView> {
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const [first, last] = dayRange(from, to)
   const byKind = Object.fromEntries(SESSION_KINDS.map((k) => [k, 0])) as Record<SessionKind, number>
   let participations = 0

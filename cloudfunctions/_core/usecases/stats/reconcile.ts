@@ -9,8 +9,7 @@
  */
 import type { Deps } from '../../ports'
 import type { StatsCounterDoc, StatsLedgerDoc } from '../../model'
-import { directoryRepo } from '../../repos/directory-repo'
-import { counterId, statsRepo, type CounterKey } from '../../repos/stats-repo'
+import { counterId, type CounterKey } from '../../repos/stats-repo'
 import type { Page } from '../../store/port'
 import type { UseCase } from '../../runtime/define-function'
 import { countyStaffScope } from './scope'
@@ -46,7 +45,7 @@ async function eachPage<T>(read: (cursor: string | null) => Promise<Page<T>>, vi
 }
 
 export async function reconcileCounters(deps: Deps, countyCode: string, options: { repair: boolean }): Promise<ReconcileReport> {
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const recount = new Map<string, { key: CounterKey; by: Record<string, number> }>()
   let ledgerEntries = 0
   await eachPage<StatsLedgerDoc>(
@@ -114,7 +113,7 @@ export async function reconcileNightly(deps: Deps): Promise<Record<string, { dri
 /** Every county, repaired, with a one-line summary per county. */
 export async function reconcileAllCounters(deps: Deps): Promise<Record<string, { drifted: number; repaired: number }>> {
   const out: Record<string, { drifted: number; repaired: number }> = {}
-  for (const county of await directoryRepo(deps.store).allCounties()) {
+  for (const county of await deps.repos.directory.allCounties()) {
     const report = await reconcileCounters(deps, county.code, { repair: true })
     out[county.code] = { drifted: report.drift.length, repaired: report.repairedRows }
   }

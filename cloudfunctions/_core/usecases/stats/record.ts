@@ -16,6 +16,7 @@
  * a step is never saved with its counters missing.
  */
 import { shanghaiDate, workdaysBetween } from '@shared/domain/workdays'
+import type { ResolutionOutcome } from '@shared/domain/transitions'
 import {
   COUNTY_SCOPE,
   RESPONSE_WORKDAYS,
@@ -28,7 +29,7 @@ import {
 import type { Deps } from '../../ports'
 import type { RatingRecord, SuggestionDoc } from '../../model'
 import type { Write } from '../../store/port'
-import { counterId, statsRepo, type CounterKey } from '../../repos/stats-repo'
+import { counterId, type CounterKey } from '../../repos/stats-repo'
 
 type Delta = Partial<Counts>
 
@@ -85,7 +86,7 @@ function dispatchDelta(doc: SuggestionDoc, dispatchedAt: string): Delta {
 }
 
 /** What a 销单 added (undone when the resident sends it back). `doc` is the item as it was before the 销单's successor step. */
-function resolveDelta(doc: SuggestionDoc, resolvedAt: string, outcome: 'solved' | 'planned' | 'explained'): Delta {
+function resolveDelta(doc: SuggestionDoc, resolvedAt: string, outcome: ResolutionOutcome): Delta {
   const start = latest([doc.milestones.dispatchedAt, doc.milestones.reopenedAt], resolvedAt)
   const onTime = !doc.deadline || shanghaiDate(resolvedAt) <= doc.deadline
   return { resolved: 1, [outcome]: 1, resolvedOnTime: onTime ? 1 : 0, handleSeconds: seconds(start, resolvedAt) }
@@ -212,7 +213,7 @@ export function rowsFor(c: Contribution): CounterKey[] {
  */
 async function counterWrites(deps: Deps, item: SuggestionDoc, contributions: Contribution[]): Promise<Write[]> {
   if (contributions.length === 0) return []
-  const repo = statsRepo(deps.store)
+  const repo = deps.repos.stats
   const thisYear = shanghaiDate(deps.clock.now()).slice(0, 4)
   const frozen = new Map<string, boolean>()
   const byRow = new Map<string, { key: CounterKey; by: Record<string, number> }>()
@@ -249,7 +250,7 @@ function commentWrites(deps: Deps, after: SuggestionDoc): Write[] {
   const rating = after.deputyRating
   if (last?.event !== 'deputy_rate' || !rating?.comment || !after.departmentCode) return []
   return [
-    statsRepo(deps.store).putCommentWrite({
+    deps.repos.stats.putCommentWrite({
       _id: after._id,
       countyCode: after.countyCode,
       township: after.township,

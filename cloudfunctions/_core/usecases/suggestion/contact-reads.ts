@@ -5,7 +5,7 @@ import { authorize, bindingFor } from '@shared/domain/permissions'
 import type { Actor } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
-import type { ContactReadDoc, SuggestionDoc } from '../../model'
+import type { SuggestionDoc } from '../../model'
 import type { UseCase } from '../../runtime/define-function'
 import { itemScope } from '../../views/item-scope'
 import { loadVisible } from './run-transition'
@@ -16,7 +16,7 @@ const MAX_LISTED = 100
 export async function logContactRead(deps: Deps, actor: Actor, doc: SuggestionDoc, fields: readonly string[], via: string): Promise<void> {
   const at = deps.clock.now().toISOString()
   const department = bindingFor(actor, 'department')
-  await deps.store.collection<ContactReadDoc>('contact_reads').insert({
+  await deps.repos.contactReads.record({
     _id: `${doc._id}:${at}:${randomBytes(6).toString('hex')}`,
     suggestionId: doc._id,
     countyCode: doc.countyCode,
@@ -35,8 +35,6 @@ export const contactReads: UseCase<{ id: string }, { items: Array<z.output<typeo
   const { doc } = await loadVisible(deps, actor, id)
   const auth = authorize(actor, 'supervise', itemScope(doc), { role: 'staff' })
   if (!auth.allowed) throw new AppError(auth.code, '只有职责范围内的人大工作人员可以查看联系方式查看记录')
-  const page = await deps.store
-    .collection<ContactReadDoc>('contact_reads')
-    .find({ where: { suggestionId: doc._id }, orderBy: { field: 'at', direction: 'desc' }, limit: MAX_LISTED })
-  return { items: page.items.map((r) => ({ at: r.at, readerName: r.readerName, departmentCode: r.departmentCode, via: r.via, fields: r.fields })) }
+  const reads = await deps.repos.contactReads.latestForItem(doc._id, MAX_LISTED)
+  return { items: reads.map((r) => ({ at: r.at, readerName: r.readerName, departmentCode: r.departmentCode, via: r.via, fields: r.fields })) }
 }

@@ -1,7 +1,5 @@
 import type { SuggestionSummary } from '@shared/api/suggestion'
 import type { UseCase } from '../../runtime/define-function'
-import { followRepo } from '../../repos/follow-repo'
-import { suggestionRepo } from '../../repos/suggestion-repo'
 import { suggestionSummary } from '../../views/suggestion-views'
 
 /** 我的: items the caller submitted or follows (a submitter follows their own), newest first. */
@@ -10,8 +8,8 @@ export const listMine: UseCase<{ cursor?: string; limit: number }, { items: Sugg
   actor,
   input,
 ) => {
-  const page = await followRepo(deps.store).byOpenid(actor.openid, input.limit, input.cursor)
-  const docs = await suggestionRepo(deps.store).getMany(page.items.map((f) => f.suggestionId))
+  const page = await deps.repos.follows.byOpenid(actor.openid, input.limit, input.cursor)
+  const docs = await deps.repos.suggestions.getMany(page.items.map((f) => f.suggestionId))
   const byId = new Map(docs.map((d) => [d._id, d]))
   const items = page.items.flatMap((f) => {
     const doc = byId.get(f.suggestionId)

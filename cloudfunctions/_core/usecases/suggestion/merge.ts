@@ -4,9 +4,7 @@ import { FINAL_STATES } from '@shared/domain/states'
 import { AppError } from '@shared/errors'
 import type { z } from 'zod'
 import type { UseCase } from '../../runtime/define-function'
-import { followRepo } from '../../repos/follow-repo'
-import { outboxRepo } from '../../repos/outbox-repo'
-import { suggestionRepo } from '../../repos/suggestion-repo'
+import { composeFor, itemMerged } from '../../messages'
 import { loadVisible, runTransition } from './run-transition'
 import { detailAfter } from './verb-output'
 
@@ -30,24 +28,11 @@ export const merge: UseCase<z.output<typeof workflowInputs.merge>, SuggestionDet
       return { mergedIntoId: target._id }
     },
   })
-  const follows = followRepo(deps.store)
-  const items = suggestionRepo(deps.store)
+  const { follows, suggestions, outbox } = deps.repos
   const at = deps.clock.now().toISOString()
   for await (const openid of follows.followersOf(doc._id)) {
-    if (await follows.add(target._id, openid, at)) await items.addFollower(target)
+    if (await follows.add(target._id, openid, at)) await suggestions.addFollower(target)
   }
-  if (target.submitterOpenid !== actor.openid) {
-    await outboxRepo(deps.store).enqueue(
-      {
-        _id: `${target._id}:merged:${doc._id}:${target.submitterOpenid}`,
-        toOpenid: target.submitterOpenid,
-        kind: 'item_update',
-        title: '有群众反映了相同的问题',
-        body: `${doc.number} 已并入您反映的 ${target.number}，将一并办理`,
-        page: `/pages/item/index?id=${target._id}`,
-      },
-      at,
-    )
-  }
+  for (const message of composeFor(itemMerged, { merged: doc, into: target }, { actor: actor.openid })) await outbox.enqueue(message, at)
   return detailAfter(deps, actor, doc)
 }

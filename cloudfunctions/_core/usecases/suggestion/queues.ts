@@ -5,8 +5,6 @@ import { shanghaiDate } from '@shared/domain/workdays'
 import { AppError } from '@shared/errors'
 import type { z } from 'zod'
 import type { UseCase } from '../../runtime/define-function'
-import type { Where } from '../../store/port'
-import { suggestionRepo } from '../../repos/suggestion-repo'
 import { queueItem } from '../../views/queue-views'
 
 type QueuePage = { items: QueueItem[]; nextCursor: string | null }
@@ -20,9 +18,7 @@ export const stationQueue: UseCase<In<'stationQueue'>, QueuePage> = async (deps,
   const binding = bindingFor(actor, 'deputy') ?? bindingFor(actor, 'supervisor')
   if (!binding || !authorize(actor, 'view_station_queue', { stationCode: input.stationCode }).allowed) throw new AppError('forbidden')
   const stations = input.stationCode ? [input.stationCode] : binding.stationCodes
-  const where: Where = { stationCode: stations.length === 1 ? stations[0] : { $in: stations }, moderation: 'pass' }
-  if (input.state) where.state = input.state
-  const page = await suggestionRepo(deps.store).find({ where, orderBy: { field: 'createdAt', direction: 'desc' }, limit: input.limit, cursor: input.cursor })
+  const page = await deps.repos.suggestions.atStations(stations, input.state, input.limit, input.cursor)
   const today = shanghaiDate(deps.clock.now())
   return { items: page.items.map((d) => queueItem(d, today)), nextCursor: page.nextCursor }
 }
@@ -34,25 +30,25 @@ export const dispatchBoard: UseCase<In<'dispatchBoard'>, QueuePage> = async (dep
   if (!staff || !authorize(actor, 'view_dispatch_board', { countyCode: staff.countyCode, township: f.township }).allowed) {
     throw new AppError('forbidden')
   }
-  const where: Where = { countyCode: staff.countyCode }
   const township = staff.scope === 'township' ? staff.township : f.township
-  if (township) where.township = township
-  if (f.state) where.state = f.state
-  if (f.overdue !== undefined) where.overdue = f.overdue
-  if (f.categoryCode) where.categoryCode = f.categoryCode
-  if (f.departmentCode) where.departmentCode = f.departmentCode
-  if (f.stationCode) where.stationCode = f.stationCode
-  if (f.moderation) where.moderation = f.moderation
-  if (f.extensionPending) where['extension.status'] = 'pending'
-  if (f.from || f.to) {
-    // Period filters on the filing time; the day is counted in Beijing time.
-    where.createdAt = {
-      ...(f.from ? { $gte: new Date(`${f.from}T00:00:00+08:00`).toISOString() } : {}),
-      ...(f.to ? { $lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() } : {}),
-    }
-  }
-  const orderBy = f.overdue ? { field: 'deadline', direction: 'asc' as const } : { field: 'updatedAt', direction: 'desc' as const }
-  const page = await suggestionRepo(deps.store).find({ where, orderBy, limit: input.limit, cursor: input.cursor })
+  const page = await deps.repos.suggestions.board(
+    {
+      countyCode: staff.countyCode,
+      township,
+      state: f.state,
+      overdue: f.overdue,
+      categoryCode: f.categoryCode,
+      departmentCode: f.departmentCode,
+      stationCode: f.stationCode,
+      moderation: f.moderation,
+      extensionPending: f.extensionPending,
+      // Period filters on the filing time; the day is counted in Beijing time.
+      createdFrom: f.from ? new Date(`${f.from}T00:00:00+08:00`).toISOString() : undefined,
+      createdBefore: f.to ? new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() : undefined,
+    },
+    input.limit,
+    input.cursor,
+  )
   const today = shanghaiDate(deps.clock.now())
   return { items: page.items.map((d) => queueItem(d, today)), nextCursor: page.nextCursor }
 }
@@ -63,9 +59,7 @@ export const departmentQueue: UseCase<In<'departmentQueue'>, QueuePage> = async 
   if (!department || !authorize(actor, 'view_department_queue', { departmentCode: department.departmentCode }).allowed) {
     throw new AppError('forbidden')
   }
-  const where: Where = { departmentCode: department.departmentCode }
-  if (input.state) where.state = input.state
-  const page = await suggestionRepo(deps.store).find({ where, orderBy: { field: 'deadline', direction: 'asc' }, limit: input.limit, cursor: input.cursor })
+  const page = await deps.repos.suggestions.forDepartment(department.departmentCode, input.state, input.limit, input.cursor)
   const today = shanghaiDate(deps.clock.now())
   return { items: page.items.map((d) => queueItem(d, today)), nextCursor: page.nextCursor }
 }
@@ -74,12 +68,7 @@ export const departmentQueue: UseCase<In<'departmentQueue'>, QueuePage> = async 
 export const myHandled: UseCase<In<'myHandled'>, QueuePage> = async (deps, actor, input) => {
   const deputy = bindingFor(actor, 'deputy')
   if (!deputy) throw new AppError('forbidden')
-  const page = await suggestionRepo(deps.store).find({
-    where: { ownerDeputyCode: deputy.deputyCode },
-    orderBy: { field: 'updatedAt', direction: 'desc' },
-    limit: input.limit,
-    cursor: input.cursor,
-  })
+  const page = await deps.repos.suggestions.ownedBy(deputy.deputyCode, input.limit, input.cursor)
   const today = shanghaiDate(deps.clock.now())
   return { items: page.items.map((d) => queueItem(d, today)), nextCursor: page.nextCursor }
 }

@@ -6,8 +6,6 @@ import { addWorkdays, shanghaiDate } from '@shared/domain/workdays'
 import { AppError } from '@shared/errors'
 import type { z } from 'zod'
 import type { UseCase } from '../../runtime/define-function'
-import { followRepo } from '../../repos/follow-repo'
-import { suggestionRepo } from '../../repos/suggestion-repo'
 import { itemScope } from '../../views/item-scope'
 import { runTransition } from './run-transition'
 import { detailAfter } from './verb-output'
@@ -25,12 +23,12 @@ export const withdraw: UseCase<In<'withdraw'>, SuggestionDetail> = async (deps, 
  * duplicate; followers see its progress and are told of its outcome. Following twice is harmless.
  */
 export const follow: UseCase<In<'follow'>, SuggestionDetail> = async (deps, actor, input) => {
-  const items = suggestionRepo(deps.store)
+  const items = deps.repos.suggestions
   const doc = await items.get(input.id)
   const open = !!doc && doc.moderation === 'pass' && !FINAL_STATES.includes(doc.state)
   if (!doc || !authorize(actor, 'follow', { ...itemScope(doc), isPublic: open }).allowed) throw new AppError('not_found')
   if (!open) throw new AppError('invalid_transition', '该事项已办结，不能再关注')
-  if (await followRepo(deps.store).add(doc._id, actor.openid, deps.clock.now().toISOString())) {
+  if (await deps.repos.follows.add(doc._id, actor.openid, deps.clock.now().toISOString())) {
     await items.addFollower(doc)
   }
   return detailAfter(deps, actor, (await items.get(doc._id)) ?? doc)

@@ -1,17 +1,15 @@
 import { authorize, type ItemAction } from '@shared/domain/permissions'
-import type { Actor, RoleBinding } from '@shared/domain/roles'
-import { ROLE_LABELS } from '@shared/domain/roles'
-import { EVENT_LABELS, decideTransition, type ActorRole, type SuggestionEvent } from '@shared/domain/transitions'
+import { ROLE_LABELS, type Actor, type Role, type RoleBinding } from '@shared/domain/roles'
+import { ITEM_EVENT_LABELS, ITEM_LIFECYCLE, type ActorRole, type ItemEvent, type ItemRow, type TransitionContext as ItemFacts } from '@shared/domain/transitions'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
 import type { SuggestionDoc } from '../../model'
-import { followRepo } from '../../repos/follow-repo'
-import { suggestionRepo } from '../../repos/suggestion-repo'
 import { itemScope } from '../../views/item-scope'
 import { itemReading } from '../../views/detail-for'
 import { historyName } from '../../views/suggestion-views'
 import { transitionMessageWrites } from './notify-transition'
 import { transitionWrites } from '../stats/record'
+import { commitStep, type LifecycleRecord } from '../../runtime/run-lifecycle'
 
 export interface TransitionContext {
   at: string
@@ -22,8 +20,12 @@ export interface TransitionContext {
 }
 
 export interface TransitionSpec {
-  event: SuggestionEvent
+  event: ItemEvent
   note?: string | null
+  /** The permission asked; default the event of the same name (放行 asks 督办's). */
+  permission?: ItemAction
+  /** Act only as this role (放行: staff, whatever else the actor is). */
+  asRole?: Role
   /** Field changes beyond state, milestone and history; may throw AppError to refuse. */
   change?: (doc: SuggestionDoc, ctx: TransitionContext) => Partial<SuggestionDoc> | Promise<Partial<SuggestionDoc>>
 }
@@ -39,17 +41,18 @@ export function actorNameFor(actor: Actor, binding: RoleBinding, doc: Suggestion
 
 /** Loads an item the actor may view, or fails with not_found (never revealing that it exists). */
 export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise<{ doc: SuggestionDoc; following: boolean }> {
-  const doc = await suggestionRepo(deps.store).get(id)
+  const doc = await deps.repos.suggestions.get(id)
   if (!doc) throw new AppError('not_found')
-  const following = await followRepo(deps.store).isFollowing(id, actor.openid)
+  const following = await deps.repos.follows.isFollowing(id, actor.openid)
   const view = authorize(actor, 'view_item', itemScope(doc, following ? [actor.openid] : []))
   if (!view.allowed) throw new AppError('not_found')
   return { doc, following }
 }
 
 /**
- * Every step of the loop goes through here: permission (scoped to this item) → the transition
- * table (state and role) → one transaction: the item (guarded by its version, history inside),
+ * Every step of the loop (and 放行) goes through here: permission (scoped to this item) → the
+ * item's lifecycle table (ITEM_LIFECYCLE: state, role, guards; decided and committed by the one
+ * runner, runtime/run-lifecycle.ts `commitStep`) → one transaction: the item (guarded by its version, history inside),
  * its statistics counters and ledger entry, and its outbox messages — all of them or none.
  * A concurrent change makes the commit miss, and the caller gets `conflict`, never a lost update.
  */
@@ -60,9 +63,9 @@ export async function runTransition(deps: Deps, actor: Actor, id: string, spec: 
     // The same step was just taken (a race, or a double tap): say who took it, not "not allowed",
     // named as this caller may see that name (a resident's name is not every reader's to see).
     const who = historyName(last, doc, itemReading(actor, doc, following).levels)
-    throw new AppError('conflict', `该事项刚刚已由${who}${EVENT_LABELS[spec.event]}，请刷新后查看`)
+    throw new AppError('conflict', `该事项刚刚已由${who}${ITEM_EVENT_LABELS[spec.event]}，请刷新后查看`)
   }
-  const auth = authorize(actor, spec.event as ItemAction, itemScope(doc, following ? [actor.openid] : []))
+  const auth = authorize(actor, spec.permission ?? (spec.event as ItemAction), itemScope(doc, following ? [actor.openid] : []), spec.asRole ? { role: spec.asRole } : {})
   if (!auth.allowed) throw new AppError(auth.code)
   return commitTransition(deps, doc, spec, {
     role: auth.binding.role,
@@ -84,40 +87,52 @@ interface ActingAs {
   name: string
 }
 
-async function commitTransition(deps: Deps, doc: SuggestionDoc, spec: TransitionSpec, as: ActingAs): Promise<SuggestionDoc> {
-  const decision = decideTransition(doc.state, spec.event, as.role, {
-    reopenCount: doc.reopenCount,
-    viaAssignmentForm: doc.viaAssignmentForm,
-  })
-  if (!decision.ok) throw new AppError(decision.code, decision.message)
-  if (decision.rule.noteRequired && !spec.note?.trim()) {
-    throw new AppError('validation_failed', `${EVENT_LABELS[spec.event]}须填写说明`, 'note')
+/**
+ * The item as the lifecycle runner (runtime/run-lifecycle.ts) writes it: state and the row's
+ * milestone, `closedAt` when it closes, one more reopen when the row counts one, the history
+ * entry (with the actor's OPENID), guarded by the version.
+ */
+function itemRecord(deps: Deps): LifecycleRecord<SuggestionDoc, SuggestionDoc['state'], ItemEvent, ActorRole, ItemFacts> {
+  return {
+    table: ITEM_LIFECYCLE,
+    stateOf: (doc) => doc.state,
+    factsOf: (doc) => ({ reopenCount: doc.reopenCount, viaAssignmentForm: doc.viaAssignmentForm, moderation: doc.moderation, extension: doc.extension }),
+    next(doc, changes, ctx) {
+      const row = ctx.row as ItemRow
+      const milestones = { ...doc.milestones }
+      if (row.milestone) milestones[row.milestone] = ctx.at
+      if (ctx.closes) milestones.closedAt = ctx.at
+      return {
+        ...doc,
+        ...changes,
+        state: ctx.to,
+        version: doc.version + 1,
+        reopenCount: doc.reopenCount + (row.reopen ? 1 : 0),
+        milestones,
+        history: [
+          ...doc.history,
+          { at: ctx.at, event: ctx.event, from: ctx.from, to: ctx.to, actorOpenid: ctx.acting.openid, actorName: ctx.acting.name, role: ctx.acting.role, note: ctx.note },
+        ],
+        updatedAt: ctx.at,
+      }
+    },
+    write: (next, doc) => deps.repos.suggestions.replaceIfVersionWrite(next, doc.version),
   }
+}
 
-  const now = deps.clock.now()
-  const at = now.toISOString()
-  const changes = spec.change ? await spec.change(doc, { at, now, binding: as.binding, actorName: as.name }) : {}
-  const milestones = { ...doc.milestones }
-  if (decision.milestone) milestones[decision.milestone] = at
-  if (decision.closes) milestones.closedAt = at
-  const next: SuggestionDoc = {
-    ...doc,
-    ...changes,
-    state: decision.to,
-    version: doc.version + 1,
-    reopenCount: doc.reopenCount + (decision.reopen ? 1 : 0),
-    milestones,
-    history: [
-      ...doc.history,
-      { at, event: spec.event, from: doc.state, to: decision.to, actorOpenid: as.openid, actorName: as.name, role: as.role, note: spec.note ?? null },
-    ],
-    updatedAt: at,
-  }
-  const writes = [
-    suggestionRepo(deps.store).replaceIfVersionWrite(next, doc.version),
-    ...(await transitionWrites(deps, doc, next)),
-    ...(await transitionMessageWrites(deps, next, as.openid)),
-  ]
-  if (!(await deps.store.commit(writes))) throw new AppError('conflict')
-  return next
+async function commitTransition(deps: Deps, doc: SuggestionDoc, spec: TransitionSpec, as: ActingAs): Promise<SuggestionDoc> {
+  return commitStep(
+    deps,
+    itemRecord(deps),
+    doc,
+    {
+      event: spec.event,
+      note: spec.note,
+      ...(spec.change ? { change: (current, ctx) => spec.change!(current, { at: ctx.at, now: ctx.now, binding: as.binding, actorName: as.name }) } : {}),
+      // 放行 changes no state: it counts nothing and tells nobody (the deputies then see the item in their queue)
+      writes: async (next, before) =>
+        spec.event === 'release' ? [] : [...(await transitionWrites(deps, before, next)), ...(await transitionMessageWrites(deps, next, as.openid))],
+    },
+    { role: as.role, binding: as.binding, openid: as.openid, name: as.name },
+  )
 }

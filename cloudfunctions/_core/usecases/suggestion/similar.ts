@@ -1,13 +1,10 @@
 import { rankSimilar } from '@shared/domain/similarity'
-import { STATE_LABELS, type SuggestionState } from '@shared/domain/states'
+import { OPEN_STATES, STATE_LABELS } from '@shared/domain/states'
 import { SIMILAR_ITEM_FIELDS } from '@shared/domain/visibility'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
-import { directoryRepo } from '../../repos/directory-repo'
-import { suggestionRepo } from '../../repos/suggestion-repo'
 import { excerpt } from '../../views/suggestion-views'
 
-export const OPEN_STATES: SuggestionState[] = ['submitted', 'accepted', 'escalated', 'dispatched', 'in_progress']
 /** How many recent open items per place are compared; bounds the work whatever the county's size. */
 const CANDIDATES_PER_PLACE = 100
 
@@ -20,9 +17,9 @@ type SimilarOut = { items: Array<{ id: string; excerpt: string; stateLabel: stri
  * answer holds exactly the fields SIMILAR_ITEM_FIELDS of the visibility table lists.
  */
 export const similar: UseCase<{ stationCode: string; content: string }, SimilarOut> = async (deps, _actor, input) => {
-  const station = await directoryRepo(deps.store).station(input.stationCode)
+  const station = await deps.repos.directory.station(input.stationCode)
   if (!station) throw new AppError('station_not_found', undefined, 'stationCode')
-  const items = suggestionRepo(deps.store)
+  const items = deps.repos.suggestions
   const [atStation, inTownship] = await Promise.all([
     items.openAtStation(station.code, OPEN_STATES, CANDIDATES_PER_PLACE),
     items.openInTownship(station.countyCode, station.township, OPEN_STATES, CANDIDATES_PER_PLACE),

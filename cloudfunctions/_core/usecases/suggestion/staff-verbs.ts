@@ -4,7 +4,6 @@ import { addWorkdays, shanghaiDate } from '@shared/domain/workdays'
 import { AppError } from '@shared/errors'
 import type { z } from 'zod'
 import type { UseCase } from '../../runtime/define-function'
-import { directoryRepo } from '../../repos/directory-repo'
 import { runTransition } from './run-transition'
 import { detailAfter } from './verb-output'
 
@@ -15,7 +14,7 @@ type In<K extends keyof typeof workflowInputs> = z.output<(typeof workflowInputs
  * deadline counted in working days from today, skipping weekends and public holidays (调休 aware).
  */
 export const dispatch: UseCase<In<'dispatch'>, SuggestionDetail> = async (deps, actor, input) => {
-  const directory = directoryRepo(deps.store)
+  const directory = deps.repos.directory
   const doc = await runTransition(deps, actor, input.id, {
     event: 'dispatch',
     change: async (current, ctx) => {

@@ -4,9 +4,6 @@ import type { z } from 'zod'
 import type { submitInput } from '@shared/api/suggestion'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
-import { directoryRepo } from '../../repos/directory-repo'
-import { suggestionRepo } from '../../repos/suggestion-repo'
-import { followRepo } from '../../repos/follow-repo'
 import { assertOnlineReceptionOpen } from '../reception/online-window'
 import { suggestionSummary } from '../../views/suggestion-views'
 import { submittedWrites } from '../stats/record'
@@ -29,9 +26,9 @@ function itemNumber(prefix: string, at: Date, id: string): string {
 
 /** 选民点单: a resident files a concern at a station. */
 export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async (deps, actor, input) => {
-  const items = suggestionRepo(deps.store)
+  const items = deps.repos.suggestions
   const id = suggestionIdFor(actor.openid, input.clientRequestId)
-  const follows = followRepo(deps.store)
+  const follows = deps.repos.follows
   const existing = await items.get(id)
   if (existing) {
     // Items saved before follow records were committed with them may lack one: make sure.
@@ -39,7 +36,7 @@ export const submitSuggestion: UseCase<SubmitParsed, SuggestionSummary> = async 
     return suggestionSummary(existing)
   }
 
-  const directory = directoryRepo(deps.store)
+  const directory = deps.repos.directory
   const station = await directory.station(input.stationCode)
   if (!station) throw new AppError('station_not_found', undefined, 'stationCode')
   // 网上代表接待日: online submissions reach the duty deputies only while a window is open.

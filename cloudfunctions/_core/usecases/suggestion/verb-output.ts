@@ -3,7 +3,6 @@ import type { Actor } from '@shared/domain/roles'
 import { shanghaiDate } from '@shared/domain/workdays'
 import type { Deps } from '../../ports'
 import type { SuggestionDoc } from '../../model'
-import { followRepo } from '../../repos/follow-repo'
 import { detailFor, itemReading } from '../../views/detail-for'
 import { logContactRead } from './contact-reads'
 
@@ -13,7 +12,7 @@ import { logContactRead } from './contact-reads'
  * `via` names the action, for the log.
  */
 export async function itemDetail(deps: Deps, actor: Actor, doc: SuggestionDoc, via: string, following?: boolean): Promise<SuggestionDetail> {
-  const isFollowing = following ?? (await followRepo(deps.store).isFollowing(doc._id, actor.openid))
+  const isFollowing = following ?? (await deps.repos.follows.isFollowing(doc._id, actor.openid))
   const reading = itemReading(actor, doc, isFollowing)
   if (reading.logged.length > 0) await logContactRead(deps, actor, doc, reading.logged, via)
   return detailFor(actor, doc, isFollowing, shanghaiDate(deps.clock.now()), reading)

@@ -12,7 +12,7 @@ export async function autoVerify(deps: Deps): Promise<number> {
   const today = shanghaiDate(deps.clock.now())
   let closed = 0
   for (const state of ['resolved', 'answered'] as const) {
-    closed += await sweepItems(deps, { state, ratingDueDate: { $lt: today } }, 'ratingDueDate', async (doc) => {
+    closed += await sweepItems(deps, { kind: 'rating_window_over', state, before: today }, async (doc) => {
       try {
         await runSystemTransition(deps, doc, {
           event: 'auto_verify',

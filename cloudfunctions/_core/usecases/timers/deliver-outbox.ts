@@ -1,12 +1,10 @@
 import type { Deps } from '../../ports'
-import { outboxRepo } from '../../repos/outbox-repo'
-import { subscriptionRepo } from '../../repos/subscription-repo'
 
 const BATCH = 200
 
 /** Sends what is queued. A refused or failed send is recorded on its row and not retried in a loop. */
 export async function deliverOutbox(deps: Deps): Promise<{ sent: number; noCredit: number; failed: number }> {
-  const outbox = outboxRepo(deps.store)
+  const { outbox, subscriptions } = deps.repos
   const result = { sent: 0, noCredit: 0, failed: 0 }
   const page = await outbox.queued(BATCH)
   for (const doc of page.items) {
@@ -18,7 +16,7 @@ export async function deliverOutbox(deps: Deps): Promise<{ sent: number; noCredi
       if (await outbox.markFailed(doc, outcome.status, outcome.error)) {
         if (outcome.status === 'no_credit') {
           result.noCredit++
-          await subscriptionRepo(deps.store).markNoCredit(doc.toOpenid, doc.kind, at)
+          await subscriptions.markNoCredit(doc.toOpenid, doc.kind, at)
         } else result.failed++
       }
     }

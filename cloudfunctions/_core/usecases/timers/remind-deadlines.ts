@@ -1,33 +1,21 @@
 import { addWorkdays, shanghaiDate } from '@shared/domain/workdays'
+import { WITH_DEPARTMENT_STATES } from '@shared/domain/states'
 import type { Deps } from '../../ports'
-import { directoryRepo } from '../../repos/directory-repo'
-import { outboxRepo } from '../../repos/outbox-repo'
+import { composeFor, itemAudience, itemDueSoon } from '../../messages'
 import { sweepItems } from './sweep-items'
 
-/** One working day before a deadline, the department is reminded, once per item and deadline. */
+/** One working day before a deadline, the department is reminded, once per item and deadline (messages/item.ts). */
 export async function remindDeadlines(deps: Deps): Promise<number> {
   const tomorrow = addWorkdays(shanghaiDate(deps.clock.now()), 1)
   const at = deps.clock.now().toISOString()
-  const outbox = outboxRepo(deps.store)
-  const directory = directoryRepo(deps.store)
+  const outbox = deps.repos.outbox
   let queued = 0
-  for (const state of ['dispatched', 'in_progress'] as const) {
-    queued += await sweepItems(deps, { state, deadline: tomorrow }, 'deadline', async (doc) => {
-      const department = doc.departmentCode ? await directory.department(doc.departmentCode) : null
+  for (const state of WITH_DEPARTMENT_STATES) {
+    queued += await sweepItems(deps, { kind: 'deadline_on', state, day: tomorrow }, async (doc) => {
+      const audience = await itemAudience(deps, { ...doc, ownerDeputyCode: null }, null, { withFollowers: false })
       let any = false
-      for (const openid of department?.openids ?? []) {
-        any =
-          (await outbox.enqueue(
-            {
-              _id: `${doc._id}:due:${doc.deadline}:${openid}`,
-              toOpenid: openid,
-              kind: 'deadline_reminder',
-              title: '办理期限即将到期',
-              body: `${doc.number} 须于${doc.deadline}前办结`,
-              page: `/pages/item/index?id=${doc._id}`,
-            },
-            at,
-          )) || any
+      for (const message of composeFor(itemDueSoon, { item: doc, date: doc.deadline ?? tomorrow }, audience)) {
+        any = (await outbox.enqueue(message, at)) || any
       }
       return any
     })

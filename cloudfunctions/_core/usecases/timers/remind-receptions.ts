@@ -5,17 +5,15 @@
  * - residents who tapped “提醒我”, 1 day before.
  * The reminder due is the nearest offset not yet passed: a session planned two days ahead gets
  * its N-day reminder now and its 1-day reminder tomorrow; one planned for tomorrow only the latter.
- * Each reminder has the key rr:(session):(date):(role):(recipient):d(offset), so firing the timer
- * twice queues it once; a moved session (new date) is reminded again. Each queued reminder spends
+ * Each reminder has the key rr:(session):(date):(role):(recipient):d(offset) (messages/reception.ts),
+ * so firing the timer twice queues it once; a moved session (new date) is reminded again. Each queued reminder spends
  * one subscribe-message credit; without one it is recorded as no_credit (see ../reception/notify.ts).
  */
-import { addDays, formatChineseDate, shanghaiDateTime, toDayNumber } from '@shared/domain/reception/dates'
-import { SESSION_KIND_LABELS, SESSION_PAGE } from '@shared/domain/sessions'
+import { addDays, shanghaiDateTime, toDayNumber } from '@shared/domain/reception/dates'
 import type { Deps } from '../../ports'
 import type { ReceptionSessionDoc } from '../../model'
 import type { Page } from '../../store/port'
-import { directoryRepo } from '../../repos/directory-repo'
-import { receptionRepo } from '../../repos/reception-repo'
+import { composeFor, receptionReminderDeputy, receptionReminderOfficial, receptionReminderResident, type ComposedMessage } from '../../messages'
 import { loadSettings, type CalendarSettings } from '../reception/calendar'
 import { queueWithCredit, type QueueOutcome } from '../reception/notify'
 
@@ -33,8 +31,7 @@ export async function remindReceptions(deps: Deps): Promise<{ queued: number; no
   const now = deps.clock.now()
   const at = now.toISOString()
   const today = shanghaiDateTime(now).date
-  const repo = receptionRepo(deps.store)
-  const directory = directoryRepo(deps.store)
+  const { reception: repo, directory } = deps.repos
   const settings = new Map<string, CalendarSettings>()
   const result = { queued: 0, noCredit: 0 }
   const count = (o: QueueOutcome) => {
@@ -53,26 +50,20 @@ export async function remindReceptions(deps: Deps): Promise<{ queued: number; no
       }
       const offset = dueOffset(toDayNumber(s.date) - toDayNumber(today), county.reminderDaysBefore)
       if (offset === null) continue
-      const where = s.stationName ?? s.place
-      const when = `${formatChineseDate(s.date)} ${s.startTime}–${s.endTime}`
-      const page = `/${SESSION_PAGE}?id=${s._id}`
-      const key = (role: string, openid: string) => `rr:${s._id}:${s.date}:${role}:${openid}:d${offset}`
-      const title = `${SESSION_KIND_LABELS[s.kind]}提醒`
-
-      for (const d of await directory.deputiesByCodes(s.deputyCodes)) {
-        if (!d.openid) continue
-        count(await queueWithCredit(deps, { _id: key('deputy', d.openid), toOpenid: d.openid, kind: 'reception_reminder', title, body: `${when} 请到${where}值班接待`, page }, at))
+      const data = { session: s, offset }
+      const queue = async (messages: ComposedMessage[]) => {
+        for (const m of messages) count(await queueWithCredit(deps, m, at))
       }
+      const deputies = (await directory.deputiesByCodes(s.deputyCodes)).flatMap((d) => (d.openid ? [d.openid] : []))
+      await queue(composeFor(receptionReminderDeputy, data, { deputies, officials: [], residents: [] }))
       for (const official of s.invitedOfficials) {
         if (!official.departmentCode) continue
         const department = await directory.department(official.departmentCode)
-        for (const openid of department?.openids ?? []) {
-          count(await queueWithCredit(deps, { _id: key('official', openid), toOpenid: openid, kind: 'reception_reminder', title, body: `${when} 应邀参加${where}${SESSION_KIND_LABELS[s.kind]}`, page }, at))
-        }
+        await queue(composeFor(receptionReminderOfficial, data, { deputies: [], officials: department?.openids ?? [], residents: [] }))
       }
       if (offset === 1) {
         for await (const openid of repo.subscribersOf(s._id)) {
-          count(await queueWithCredit(deps, { _id: key('resident', openid), toOpenid: openid, kind: 'reception_reminder', title, body: `明天${s.startTime}–${s.endTime} ${where}`, page }, at))
+          await queue(composeFor(receptionReminderResident, data, { deputies: [], officials: [], residents: [openid] }))
         }
       }
     }

@@ -9,18 +9,19 @@
  * Lists mask the visitor even for full readers; the record itself, the callback work lists
  * (missing fields, spot checks) and exports show them in full to full readers (docs/visit-register.md).
  */
-import { bindingsOf } from '@shared/domain/permissions'
+import { SUPERVISION_REFUSAL, VISIT_PERMISSIONS, supervisorOnly as supervisorOnlyText, type RegisterScope } from '@shared/domain/lifecycles/visit-record'
+import { grants } from '@shared/domain/permission-table'
+import { bindingsOf, staffMayList, type BindingOf, type StaffBinding } from '@shared/domain/scope'
 import { visitVisibility, type VisitReadingContext, type VisitRelation } from '@shared/domain/visibility'
-import type { Actor, RoleBinding } from '@shared/domain/roles'
+import type { Actor } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
 import type { StationDoc } from '../../model'
 import { directoryRepo } from '../../repos/directory-repo'
 import type { RecordScope } from '../../repos/visit-repo'
-import { staffFor, type StaffBinding } from '../reception/access'
 
-export type SupervisorBinding = Extract<RoleBinding, { role: 'supervisor' }>
-type DeputyBinding = Extract<RoleBinding, { role: 'deputy' }>
+export type SupervisorBinding = BindingOf<'supervisor'>
+type DeputyBinding = BindingOf<'deputy'>
 
 export type VisitAccess = 'full' | 'masked' | 'none'
 
@@ -30,31 +31,30 @@ interface StationRef {
   township: string
 }
 
-const asRef = (s: StationDoc | StationRef): StationRef => ({ code: s.code, countyCode: s.countyCode, township: s.township })
+/** A station (or a record's station) as the visit permission table reads it. */
+export const registerScope = (s: StationDoc | StationRef, stationName?: string | null): RegisterScope => ({
+  countyCode: s.countyCode,
+  township: s.township,
+  stationCode: s.code,
+  stationName: stationName ?? ('name' in s ? s.name : null),
+})
 
-export function supervisorOf(actor: Actor, station: StationRef): SupervisorBinding | undefined {
-  return bindingsOf(actor).find(
-    (b): b is SupervisorBinding => b.role === 'supervisor' && b.countyCode === station.countyCode && b.stationCodes.includes(station.code),
-  )
+/** The actor's first binding of `role` that the visit table grants `action` at the station. */
+function granted<R extends 'supervisor' | 'staff' | 'deputy'>(actor: Actor, role: R, station: StationDoc | StationRef): BindingOf<R> | undefined {
+  const scope = registerScope(station)
+  return bindingsOf(actor).find((b): b is BindingOf<R> => b.role === role && grants(VISIT_PERMISSIONS, 'view_record', b, actor.openid, scope))
 }
 
-export function staffOf(actor: Actor, station: StationRef): StaffBinding | undefined {
-  return staffFor(actor, { countyCode: station.countyCode, township: station.township })
-}
+export const supervisorOf = (actor: Actor, station: StationRef): SupervisorBinding | undefined => granted(actor, 'supervisor', station)
 
-function deputyOf(actor: Actor, station: StationRef): DeputyBinding | undefined {
-  return bindingsOf(actor).find(
-    (b): b is DeputyBinding => b.role === 'deputy' && b.countyCode === station.countyCode && b.stationCodes.includes(station.code),
-  )
-}
+export const staffOf = (actor: Actor, station: StationRef): StaffBinding | undefined => granted(actor, 'staff', station)
 
 /** Every relation the actor has to one station's register (shared/domain/visibility.ts). */
 export function visitRelations(actor: Actor, station: StationDoc | StationRef): VisitRelation[] {
-  const ref = asRef(station)
   const out: VisitRelation[] = []
-  if (supervisorOf(actor, ref)) out.push('station_supervisor')
-  if (staffOf(actor, ref)) out.push('staff_in_scope')
-  if (deputyOf(actor, ref)) out.push('station_deputy')
+  if (granted(actor, 'supervisor', station)) out.push('station_supervisor')
+  if (granted(actor, 'staff', station)) out.push('staff_in_scope')
+  if (granted<'deputy'>(actor, 'deputy', station)) out.push('station_deputy')
   return out
 }
 
@@ -79,19 +79,19 @@ export const readerOf =
     context,
   })
 
-export const supervisorOnly = (stationName?: string) => `只有${stationName ?? '本站'}的联络站管理员可以登记或修改接待登记`
+export const supervisorOnly = (stationName?: string) => supervisorOnlyText(stationName)
 
 /** Records are written by the station's supervisors only. */
 export function requireSupervisor(actor: Actor, station: StationDoc | StationRef, stationName?: string): SupervisorBinding {
-  const b = supervisorOf(actor, asRef(station))
+  const b = supervisorOf(actor, station)
   if (!b) throw new AppError('forbidden', supervisorOnly(stationName))
   return b
 }
 
 /** Supervision (spot checks, callbacks, the problem list) is the staff's. */
 export function requireStaffOf(actor: Actor, station: StationDoc | StationRef): StaffBinding {
-  const b = staffOf(actor, asRef(station))
-  if (!b) throw new AppError('forbidden', '只有本县（本乡镇）人大工作人员可以进行抽查回访和问题清单管理')
+  const b = staffOf(actor, station)
+  if (!b) throw new AppError('forbidden', SUPERVISION_REFUSAL)
   return b
 }
 
@@ -124,7 +124,7 @@ export async function listScopes(
   const staff = bindings.find((b): b is StaffBinding => b.role === 'staff')
   if (staff) {
     const township = staff.scope === 'township' ? (staff.township ?? null) : (input.township ?? null)
-    if (staff.scope === 'township' && input.township && input.township !== staff.township) {
+    if (input.township && !staffMayList(staff, { township: input.township })) {
       throw new AppError('forbidden', '乡镇人大工作人员只能查看本乡镇的接待登记')
     }
     const stations = (await directory.stationsOfCounty(staff.countyCode)).filter((s) => !township || s.township === township)

@@ -6,14 +6,17 @@
  */
 import type { z } from 'zod'
 import type { VisitRecordView, visitActions } from '@shared/api/visit'
-import { MISSING_FIELD_LABELS, missingFields } from '@shared/domain/visits'
+import { VISIT_PERMISSIONS } from '@shared/domain/lifecycles/visit-record'
+import { missingFields } from '@shared/domain/visits'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
 import type { VisitRecordDoc } from '../../model'
 import { visitRepo } from '../../repos/visit-repo'
 import { currentResult } from '../../views/visit-views'
 import { rate } from '../suggestion/resident-verbs'
-import { actorName, listScopes, readerOf, requireSupervisor } from './access'
+import { VISIT_RECORD } from '../../repos/lifecycle-records'
+import { runLifecycle } from '../../runtime/run-lifecycle'
+import { actorName, listScopes, readerOf, registerScope, requireSupervisor } from './access'
 import { linkedItems } from './assignment'
 import { recordView, recordViews, visibleRecord } from './context'
 import { closedRecord, opinionOf, staleRecord } from './records'
@@ -62,29 +65,28 @@ export const recordOpinion: UseCase<In<'recordOpinion'>, VisitRecordView> = asyn
   return recordView(deps, { ...doc, ...set, version: doc.version + 1 }, readerOf(actor, 'record'))
 }
 
-/** 办结: only with both 办理结果 and 选民群众对办理结果的意见; the result is frozen on the record. */
+/** 办结: only with both 办理结果 and 选民群众对办理结果的意见; the result is frozen on the record, the step kept in its history. */
 export const closeVisit: UseCase<In<'close'>, VisitRecordView> = async (deps, actor, input) => {
   const { doc } = await visibleRecord(deps, actor, input.id)
   requireSupervisor(actor, stationOf(doc), doc.stationName)
   if (doc.status === 'closed') return recordView(deps, doc, readerOf(actor, 'record'))
   if (input.expectedVersion !== undefined && input.expectedVersion !== doc.version) throw staleRecord()
   const outcome = currentResult(doc, { items: await linkedItems(deps, [doc]) })
-  const missing = missingFields(outcome.result, doc.opinion)
-  if (missing.length) {
-    throw new AppError('validation_failed', `还缺少${missing.map((f) => `“${MISSING_FIELD_LABELS[f]}”`).join('和')}，不能办结`, missing[0])
-  }
-  const at = deps.clock.now().toISOString()
-  const set: Partial<VisitRecordDoc> = {
-    status: 'closed',
-    result: outcome.result,
-    resultAt: outcome.resultAt,
-    closedAt: at,
-    closedBy: actor.openid,
-    closedByName: actorName(actor, '联络站管理员'),
-    updatedAt: at,
-  }
-  if (!(await visitRepo(deps.store).updateRecord(doc, set))) throw staleRecord()
-  return recordView(deps, { ...doc, ...set, version: doc.version + 1 }, readerOf(actor, 'record'))
+  const name = actorName(actor, '联络站管理员')
+  const next = await runLifecycle(
+    deps,
+    actor,
+    VISIT_RECORD,
+    doc,
+    { permissions: VISIT_PERMISSIONS, scopeOf: (d) => registerScope(stationOf(d), d.stationName) },
+    {
+      event: 'close',
+      facts: { missing: missingFields(outcome.result, doc.opinion) },
+      change: (_d, ctx) => ({ result: outcome.result, resultAt: outcome.resultAt, closedAt: ctx.at, closedBy: actor.openid, closedByName: name }),
+    },
+    () => name,
+  )
+  return recordView(deps, next, readerOf(actor, 'record'))
 }
 
 const MAX_ITEMS = 200

@@ -34,8 +34,12 @@ export const visitSettings: UseCase<In<'settings'>, Out<'settings'>> = async (de
   return view(county, await visitRepo(deps.store).settings(county))
 }
 
+/** The register's own refusals (not the calendar's “…修改全县接待日设置”). */
+const RETENTION_REFUSAL = '只有县人大工作人员或管理员可以修改接待登记的个人信息保存期限'
+const ERASURE_REFUSAL = '只有县人大工作人员或管理员可以删除到期的来访人信息'
+
 export const setRetention: UseCase<In<'setRetention'>, Out<'setRetention'>> = async (deps, actor, input) => {
-  const countyCode = countyManaged(actor)
+  const countyCode = countyManaged(actor, undefined, RETENTION_REFUSAL)
   const doc: VisitSettingsDoc = {
     _id: countyCode,
     countyCode,
@@ -76,5 +80,5 @@ export async function eraseExpiredVisitors(deps: Deps, countyCode: string): Prom
 }
 
 export const applyRetention: UseCase<In<'applyRetention'>, Out<'applyRetention'>> = async (deps, actor) => {
-  return eraseExpiredVisitors(deps, countyManaged(actor))
+  return eraseExpiredVisitors(deps, countyManaged(actor, undefined, ERASURE_REFUSAL))
 }

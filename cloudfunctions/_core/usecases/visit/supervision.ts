@@ -7,7 +7,7 @@
 import { createHash, randomInt } from 'node:crypto'
 import type { z } from 'zod'
 import type { visitActions } from '@shared/api/visit'
-import { bindingsOf } from '@shared/domain/permissions'
+import { bindingsOf, bindingsWithRole } from '@shared/domain/scope'
 import type { Actor } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
@@ -17,7 +17,11 @@ import { directoryRepo } from '../../repos/directory-repo'
 import { visitRepo, type RecordScope } from '../../repos/visit-repo'
 import { periodLabel, problemViewOf, spotCheckItemView } from '../../views/visit-views'
 import { staffFor, type StaffBinding } from '../reception/access'
-import { actorName, readerOf, requireStaffOf, stationAccess, stationOrFail, supervisorOf } from './access'
+import { CALLBACK_PERMISSIONS, PROBLEM_PERMISSIONS } from '@shared/domain/lifecycles'
+import { CALLBACK_OUTCOME_LABELS } from '@shared/domain/visits'
+import { CALLBACK_RECORD, PROBLEM_RECORD } from '../../repos/lifecycle-records'
+import { runLifecycle } from '../../runtime/run-lifecycle'
+import { actorName, readerOf, registerScope, requireStaffOf, stationAccess, stationOrFail, supervisorOf } from './access'
 import { recordViews, visibleRecord } from './context'
 
 type In<K extends keyof typeof visitActions> = z.output<(typeof visitActions)[K]['input']>
@@ -26,7 +30,7 @@ type Out<K extends keyof typeof visitActions> = z.output<(typeof visitActions)[K
 const hashId = (kind: string, openid: string, requestId: string) =>
   createHash('sha256').update(`${kind}\u0000${openid}\u0000${requestId}`).digest('hex').slice(0, 24)
 
-const staffBindings = (actor: Actor) => bindingsOf(actor).filter((b): b is StaffBinding => b.role === 'staff')
+const staffBindings = (actor: Actor): StaffBinding[] => bindingsWithRole(actor, 'staff')
 
 interface StaffScope {
   scope: RecordScope
@@ -169,28 +173,35 @@ export const listSpotChecks: UseCase<In<'listSpotChecks'>, Out<'listSpotChecks'>
   return { items: page.items.flatMap((c) => (views.has(c.recordId) ? [spotCheckItemView(c, views.get(c.recordId)!)] : [])), nextCursor: page.nextCursor }
 }
 
-/** 回访: what calling the visitor back found; recorded once per drawn record. */
+/** 回访: what calling the visitor back found; recorded once per drawn record, the step kept in its history. */
 export const recordCallback: UseCase<In<'recordCallback'>, Out<'recordCallback'>> = async (deps, actor, input) => {
-  const repo = visitRepo(deps.store)
-  const cb = await repo.callback(input.id)
-  if (!cb) throw new AppError('not_found', '没有找到该抽查记录')
-  const station = { code: cb.stationCode, countyCode: cb.countyCode, township: cb.township }
-  if (stationAccess(actor, station) === 'none') throw new AppError('not_found', '没有找到该抽查记录')
-  requireStaffOf(actor, station)
-  if (cb.status === 'done') throw new AppError('invalid_transition', `该条登记已于${cb.calledAt?.slice(0, 10) ?? ''}由${cb.calledByName ?? '工作人员'}回访，不能重复登记`)
-  const set: Partial<VisitCallbackDoc> = {
-    outcome: input.outcome,
-    rating: input.rating ?? null,
-    note: input.note ?? null,
-    calledAt: deps.clock.now().toISOString(),
-    calledBy: actor.openid,
-    calledByName: actorName(actor, '人大工作人员'),
-  }
-  if (!(await repo.completeCallback(cb._id, set))) throw new AppError('conflict', '该条登记刚刚已由他人回访，请刷新后查看')
-  const record = await repo.record(cb.recordId)
+  const { visits } = deps.repos
+  const name = actorName(actor, '人大工作人员')
+  const done = await runLifecycle(
+    deps,
+    actor,
+    CALLBACK_RECORD,
+    await visits.callback(input.id),
+    { permissions: CALLBACK_PERMISSIONS, scopeOf: (cb) => registerScope({ code: cb.stationCode, countyCode: cb.countyCode, township: cb.township }) },
+    {
+      event: 'record',
+      // the history says what the callback found in its own words; the staff's note may name the visitor
+      note: CALLBACK_OUTCOME_LABELS[input.outcome],
+      change: (_cb, ctx) => ({
+        outcome: input.outcome,
+        rating: input.rating ?? null,
+        note: input.note ?? null,
+        calledAt: ctx.at,
+        calledBy: actor.openid,
+        calledByName: name,
+      }),
+    },
+    () => name,
+  )
+  const record = await visits.record(done.recordId)
   if (!record) throw new AppError('not_found', '没有找到该接待登记')
   const [view] = await recordViews(deps, [record], readerOf(actor, 'record'))
-  return spotCheckItemView({ ...cb, ...set, status: 'done' }, view)
+  return spotCheckItemView(done, view)
 }
 
 /** 问题清单 — 列入: a problem with its owner (责任人), at a station or for the staff's scope. */
@@ -232,25 +243,28 @@ export const createProblem: UseCase<In<'createProblem'>, Out<'createProblem'>> =
   return problemViewOf(doc)
 }
 
-function staffReachesProblem(actor: Actor, p: VisitProblemDoc): boolean {
-  return !!staffFor(actor, { countyCode: p.countyCode, township: p.township })
-}
-
-/** 问题清单 — 销号: the problem is resolved, with what was done. */
+/** 问题清单 — 销号: the problem is resolved, with what was done; the step kept in its history. */
 export const resolveProblem: UseCase<In<'resolveProblem'>, Out<'resolveProblem'>> = async (deps, actor, input) => {
-  const repo = visitRepo(deps.store)
-  const doc = await repo.problem(input.id)
-  if (!doc) throw new AppError('not_found', '没有找到该问题')
-  if (!staffReachesProblem(actor, doc)) {
-    const seen = doc.stationCode && stationAccess(actor, { code: doc.stationCode, countyCode: doc.countyCode, township: doc.township ?? '' }) !== 'none'
-    throw seen ? new AppError('forbidden', '只有人大工作人员可以将问题销号') : new AppError('not_found', '没有找到该问题')
-  }
-  if (doc.status === 'resolved') throw new AppError('invalid_transition', `该问题已于${doc.resolvedAt?.slice(0, 10) ?? ''}整改销号`)
-  if (input.expectedVersion !== undefined && input.expectedVersion !== doc.version) throw new AppError('conflict', '该问题刚刚已被他人修改，请刷新后再试')
-  const at = deps.clock.now().toISOString()
-  const set: Partial<VisitProblemDoc> = { status: 'resolved', resolution: input.resolution, resolvedAt: at, resolvedBy: actor.openid, resolvedByName: actorName(actor, '人大工作人员') }
-  if (!(await repo.updateProblem(doc, set))) throw new AppError('conflict', '该问题刚刚已被他人修改，请刷新后再试')
-  return problemViewOf({ ...doc, ...set, version: doc.version + 1 })
+  const doc = await deps.repos.visits.problem(input.id)
+  const stale = () => new AppError('conflict', '该问题刚刚已被他人修改，请刷新后再试')
+  const name = actorName(actor, '人大工作人员')
+  const next = await runLifecycle(
+    deps,
+    actor,
+    PROBLEM_RECORD,
+    doc,
+    { permissions: PROBLEM_PERMISSIONS, scopeOf: (p) => ({ countyCode: p.countyCode, township: p.township, stationCode: p.stationCode }) },
+    {
+      event: 'resolve',
+      note: input.resolution,
+      change: (p, ctx) => {
+        if (input.expectedVersion !== undefined && input.expectedVersion !== p.version) throw stale()
+        return { resolution: input.resolution, resolvedAt: ctx.at, resolvedBy: actor.openid, resolvedByName: name }
+      },
+    },
+    () => name,
+  )
+  return problemViewOf(next)
 }
 
 /** 问题清单: newest first, open or resolved; staff see their scope, supervisors their station. */

@@ -6,7 +6,7 @@ import { directoryActions, type Whoami } from '@shared/api/directory'
 import { ROLE_LABELS, type Role } from '@shared/domain/roles'
 import { call, toApiError } from '../../api/client'
 import Blank from '../../components/Blank'
-import { useLoadable } from '../../lib/use-api'
+import { useLoad } from '../../lib/use-load'
 import IssueInvitation from './IssueInvitation'
 import './index.css'
 
@@ -31,7 +31,7 @@ const ROLE_HINTS: Partial<Record<Role, string>> = {
 }
 
 export default function IdentityPage() {
-  const [who, reload] = useLoadable<Whoami>('whoami', () => call('directory', 'whoami', {}))
+  const { state: who, reload: reload } = useLoad<Whoami>('whoami', () => call('directory', 'whoami', {}))
   /** The answer of a successful redeem (newer than the last load). */
   const [fresh, setFresh] = useState<Whoami | null>(null)
   const [code, setCode] = useState('')

@@ -3,26 +3,30 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { FINAL_STATES, STATE_RESIDENT_TEXT } from '@shared/domain/states'
+import { workbenchFor } from '@shared/domain/verbs'
 import Blank from '../../components/Blank'
 import { HandlingCard, ItemSummary, Timeline } from '../../components/ItemDetail'
 import RatingForm from '../../components/RatingForm'
 import { useVerb } from '../../components/work'
-import { useItemDetail } from '../../components/use-item-detail'
+import { call } from '../../api/client'
+import { useLoad } from '../../lib/use-load'
 import './index.css'
 
-/** Verbs that belong to a role's workbench (subpackage), for people who open an item from a message. */
-const WORKBENCH: Array<{ verbs: string[]; label: string; url: string }> = [
-  { verbs: ['accept', 'answer', 'escalate', 'deputyRate'], label: '到代表工作台办理', url: '/packages/deputy/item/index' },
-  { verbs: ['dispatch', 'supervise', 'decideExtension'], label: '到派单台办理', url: '/packages/staff/item/index' },
-  { verbs: ['acknowledge', 'progress', 'resolve', 'sendBack', 'requestExtension'], label: '到承办工作台办理', url: '/packages/department/item/index' },
-]
+/** Where the resident's item page sends a role holder who opened the item from a message (which workbench: shared/domain/verbs.ts). */
+const WORKBENCH_LINKS = {
+  deputy: { label: '到代表工作台办理', url: '/packages/deputy/item/index' },
+  staff: { label: '到派单台办理', url: '/packages/staff/item/index' },
+  department: { label: '到承办工作台办理', url: '/packages/department/item/index' },
+} as const
 
 export default function ItemPage() {
   const router = useRouter()
   const id = router.params.id ? decodeURIComponent(router.params.id) : null
   const created = router.params.created === '1'
 
-  const { loaded, reload, data, setData } = useItemDetail(id)
+  // loaded on open, again when the page shows after another page (the item may have moved on) and
+  // on pull-down; `data` is the last load or the answer of a verb (no second request)
+  const { state: loaded, reload, data, setData } = useLoad(id, () => call('suggestion', 'get', { id: id as string }), { refreshOnShow: true, pullDownRefresh: true })
   const { busy, run } = useVerb((next) => setData(next))
 
   useEffect(() => {
@@ -76,7 +80,8 @@ export default function ItemPage() {
   const d = data
   const can = (verb: string) => d.allowedActions.includes(verb)
   const open = !FINAL_STATES.includes(d.state)
-  const workbench = WORKBENCH.find((w) => w.verbs.some(can))
+  const bench = workbenchFor(d.allowedActions)
+  const workbench = bench ? WORKBENCH_LINKS[bench] : null
 
   const withdraw = async () => {
     const answer = await Taro.showModal({

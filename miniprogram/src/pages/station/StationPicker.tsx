@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { call } from '../../api/client'
 import Blank from '../../components/Blank'
-import { useLoadable } from '../../lib/use-api'
+import { useLoad } from '../../lib/use-load'
 import { stationCodeFromParams } from '../../lib/station-code'
 import type { StationListItem } from '@shared/api/directory'
 
@@ -16,7 +16,7 @@ function byCounty(items: StationListItem[]): Array<[string, StationListItem[]]> 
 
 /** Shown when the page was opened without a station: scan a code, or pick from the list. */
 export default function StationPicker({ onPick }: { onPick: (code: string) => void }) {
-  const [list, reload] = useLoadable('all', () => call('directory', 'listStations', {}))
+  const { state: list, reload: reload } = useLoad('all', () => call('directory', 'listStations', {}))
 
   const scan = async () => {
     try {

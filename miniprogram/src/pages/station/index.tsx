@@ -7,7 +7,7 @@ import { STATION_CODE_PATTERN } from '@shared/domain/stations'
 import { SESSION_PAGE } from '@shared/domain/sessions'
 import { call } from '../../api/client'
 import Blank from '../../components/Blank'
-import { useLoadable } from '../../lib/use-api'
+import { useLoad } from '../../lib/use-load'
 import { formatPhone, formatSessionDate } from '../../lib/format'
 import { forgetStation, lastStation, rememberStation, stationCodeFromParams } from '../../lib/station-code'
 import StationPicker from './StationPicker'
@@ -32,7 +32,7 @@ export default function StationPage() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
-  const [station, reload] = useLoadable<StationView | null>(code, async () => {
+  const { state: station, reload: reload } = useLoad<StationView | null>(code, async () => {
     if (!code || !STATION_CODE_PATTERN.test(code)) return null
     const view = await call('directory', 'getStation', { stationCode: code })
     rememberStation(view.code)

@@ -10,13 +10,6 @@ import { todayInBeijing } from '../../../lib/format'
 import { formatDate } from '../../../lib/format'
 import './index.css'
 
-const VERBS = [
-  { verb: 'acknowledge', primary: true, label: '签收' },
-  { verb: 'resolve', primary: true, label: '办结销单' },
-  { verb: 'progress' },
-  { verb: 'requestExtension' },
-  { verb: 'sendBack', label: '退回人大' },
-]
 
 const OUTCOME_HINTS: Record<ResolutionOutcome, string> = {
   solved: '问题已经解决',
@@ -28,7 +21,7 @@ const OUTCOME_HINTS: Record<ResolutionOutcome, string> = {
 export default function DepartmentItem() {
   return (
     <WorkItemShell
-      verbs={VERBS}
+      workbench="department"
       banner={(d) =>
         d.overdue ? (
           <View className="work-banner work-banner--alert" id="department-banner">
@@ -48,7 +41,6 @@ export default function DepartmentItem() {
                 api={api}
                 verb="acknowledge"
                 field="note"
-                required={false}
                 title="签收"
                 hint="签收后开始办理；办理时限从派单之日起计算。"
                 label="签收说明"

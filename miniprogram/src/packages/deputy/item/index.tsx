@@ -9,20 +9,12 @@ import WorkItemShell, { type PanelApi } from '../../../components/WorkItemShell'
 import { ChipGroup, FieldError, FieldLabel, NoteField, VerbPanel } from '../../../components/WorkForm'
 import { useVerb } from '../../../components/work'
 
-const VERBS = [
-  { verb: 'accept', primary: true },
-  { verb: 'answer', primary: true, label: '即时答复群众' },
-  { verb: 'escalate', primary: true, label: '提交人大交办' },
-  { verb: 'deputyRate', primary: true },
-  { verb: 'merge' },
-  { verb: 'refer' },
-]
 
 /** 代表办理: accept (分类、分级), answer on the spot, escalate, rate the department's reply, merge, refer. */
 export default function DeputyItem() {
   return (
     <WorkItemShell
-      verbs={VERBS}
+      workbench="deputy"
       banner={(d) =>
         d.state === 'submitted' ? (
           <View className="work-banner" id="deputy-banner">

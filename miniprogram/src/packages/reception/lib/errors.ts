@@ -1,15 +1,4 @@
 import type { ErrorCode } from '@shared/errors'
-import { toApiError } from '../../../api/client'
-
-/**
- * The Chinese text for a failed call. The client keeps the server's field-specific text only for
- * validation failures; for the other codes a page may say more precisely what went wrong.
- */
-export function explain(err: unknown, overrides: Partial<Record<ErrorCode, string>> = {}): string {
-  const e = toApiError(err)
-  if (e.code === 'validation_failed') return e.message
-  return overrides[e.code] ?? e.message
-}
 
 /** What most reception write calls can fail with, said for the calendar. */
 export const SESSION_ERRORS: Partial<Record<ErrorCode, string>> = {

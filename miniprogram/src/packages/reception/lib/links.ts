@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { serverUrl } from '../../../api/origin'
 import { stationCodeFromParams } from '../../../lib/station-code'
 
 export const PKG = '/packages/reception/pages'
@@ -8,10 +9,7 @@ export const sessionUrl = (id: string) => `${PKG}/session/index?id=${encodeURICo
 export const editUrl = (id: string) => `${PKG}/edit/index?id=${encodeURIComponent(id)}`
 
 /** H5: a path of the local server (poster, ICS feed) as an absolute URL. */
-export function serverUrl(path: string): string {
-  const origin = process.env.TARO_APP_API_ORIGIN || window.location.origin
-  return `${origin.replace(/\/+$/, '')}${path}`
-}
+export { serverUrl }
 
 /** H5: opens a server file (poster SVG, ICS feed) in a new tab; the page stays where it is. */
 export function openServerFile(path: string): void {

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { SessionSummary } from '@shared/api/reception'
 import { formatChineseDate } from '@shared/domain/reception/dates'
-import Blank from '../../../components/Blank'
+import { ErrorState as SharedError, LoadingCards as SharedLoading, type ErrorStateProps } from '../../../components/LoadStates'
 
 /**
  * Small building blocks of the reception pages. Every tap target is at least 88 design px
@@ -47,30 +46,11 @@ export function Stepper({ name, value, min, max, unit, onChange }: { name: strin
 }
 
 export function LoadingCards({ id, cards = 2 }: { id?: string; cards?: number }) {
-  return (
-    <View className="page rc-page" id={id}>
-      {Array.from({ length: cards }, (_, i) => (
-        <View className="card" key={i}>
-          <Skeleton rows={i === 0 ? 4 : 3} animated />
-        </View>
-      ))}
-    </View>
-  )
+  return <SharedLoading id={id} cards={cards} className="page rc-page" rows={[4, 3]} />
 }
 
-export function ErrorState({ id, title, message, network, onRetry }: { id?: string; title: string; message: string; network?: boolean; onRetry?: () => void }) {
-  return (
-    <View className="page rc-page" id={id}>
-      <View className="card">
-        <Blank picture={network ? 'network' : 'station'} title={title} description={message} />
-        {onRetry && (
-          <Button className="rc-cta-button" type="primary" onClick={onRetry}>
-            重新加载
-          </Button>
-        )}
-      </View>
-    </View>
-  )
+export function ErrorState(props: ErrorStateProps) {
+  return <SharedError {...props} look="page" pageClass="page rc-page" retryClass="rc-cta-button" />
 }
 
 export function dateLine(s: Pick<SessionSummary, 'date' | 'weekdayLabel' | 'startTime' | 'endTime'>): string {

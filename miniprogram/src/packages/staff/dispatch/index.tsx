@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
 import type { SuggestionDetail } from '@shared/api/suggestion'
-import { call, toApiError } from '../../../api/client'
+import { call } from '../../../api/client'
+import { useLoad } from '../../../lib/use-load'
 import Blank from '../../../components/Blank'
 import { ChipGroup, FieldError, FieldLabel, NoteField } from '../../../components/WorkForm'
 import '../../../components/Workbench.css'
@@ -22,9 +23,15 @@ const DEFAULT_REQUIREMENTS = '请按时限办结，办理前与反映人联系�
 export default function StaffDispatch() {
   const router = useRouter()
   const id = router.params.id ? decodeURIComponent(router.params.id) : ''
-  const [item, setItem] = useState<SuggestionDetail | null>(null)
-  const [departments, setDepartments] = useState<Department[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  // the item, then the departments of its county
+  const { data: loaded, error } = useLoad<{ item: SuggestionDetail; departments: Department[] }>(id || null, async () => {
+    const item = await call('suggestion', 'get', { id })
+    const station = await call('directory', 'getStation', { stationCode: item.stationCode })
+    return { item, departments: await loadDepartments(station.countyCode) }
+  })
+  const loadError = error?.message ?? null
+  const item = loaded?.item ?? null
+  const departments = loaded?.departments ?? null
   const [lead, setLead] = useState<string | undefined>()
   const [co, setCo] = useState<string[]>([])
   const [requirements, setRequirements] = useState(DEFAULT_REQUIREMENTS)
@@ -34,26 +41,6 @@ export default function StaffDispatch() {
   const { busy, errors, run, clear } = useVerb(() => {
     setTimeout(() => void Taro.navigateBack(), 600)
   })
-
-  useEffect(() => {
-    if (!id) return
-    let live = true
-    ;(async () => {
-      try {
-        const d = await call('suggestion', 'get', { id })
-        const station = await call('directory', 'getStation', { stationCode: d.stationCode })
-        const departments = await loadDepartments(station.countyCode)
-        if (!live) return
-        setItem(d)
-        setDepartments(departments)
-      } catch (err) {
-        if (live) setLoadError(toApiError(err).message)
-      }
-    })()
-    return () => {
-      live = false
-    }
-  }, [id])
 
   const workdays = Number(days)
   const validDays = Number.isInteger(workdays) && workdays >= 1 && workdays <= 90

@@ -10,14 +10,6 @@ import { ChipGroup, FieldError, FieldLabel, NoteField, VerbPanel } from '../../.
 import { useVerb } from '../../../components/work'
 import { formatDate } from '../../../lib/format'
 
-const VERBS = [
-  { verb: 'release', primary: true },
-  { verb: 'dispatch', primary: true, label: '派单交办' },
-  { verb: 'decideExtension', primary: true },
-  { verb: 'supervise', primary: true, label: '督办' },
-  { verb: 'merge' },
-  { verb: 'refer' },
-]
 
 /**
  * 人大办理: dispatch (its own page), approve or refuse an extension, supervise a slow or overdue
@@ -26,7 +18,7 @@ const VERBS = [
 export default function StaffItem() {
   return (
     <WorkItemShell
-      verbs={VERBS}
+      workbench="staff"
       onPick={(verb, d) => {
         if (verb !== 'dispatch') return false
         void Taro.navigateTo({ url: `/packages/staff/dispatch/index?id=${encodeURIComponent(d.id)}` })
@@ -57,7 +49,6 @@ export default function StaffItem() {
                 api={api}
                 verb="release"
                 field="note"
-                required={false}
                 title="审核放行"
                 hint="内容安全检查认为需人工审核。确认内容可以公开后放行，代表即可接单。"
                 label="审核意见"

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
-import Blank from '../../../components/Blank'
+import { ErrorState as SharedError, LoadingCards as SharedLoading, type ErrorStateProps } from '../../../components/LoadStates'
 
 /**
  * Small building blocks of the statistics pages. Tap targets are at least 88 design px (44 CSS
@@ -131,33 +129,12 @@ export function Notice({ tone, children, id }: { tone: 'info' | 'warn' | 'alert'
 }
 
 export function LoadingCards({ id, cards = 3 }: { id?: string; cards?: number }) {
-  return (
-    <View className="st-loading" id={id} ariaLabel="正在加载">
-      {Array.from({ length: cards }, (_, i) => (
-        <View className="card" key={i}>
-          <Skeleton rows={i === 0 ? 3 : 4} animated />
-        </View>
-      ))}
-    </View>
-  )
+  return <SharedLoading id={id} cards={cards} className="st-loading" rows={[3, 4]} label="正在加载" />
 }
 
 /** A page that could not open: why, and 重新加载 when trying again can help, or 返回我的 when it cannot. */
-export function ErrorState({ id, title, message, network, onRetry }: { id?: string; title: string; message: string; network?: boolean; onRetry?: () => void }) {
-  return (
-    <View className="card st-error" id={id}>
-      <Blank picture={network ? 'network' : 'station'} title={title} description={message} />
-      {onRetry ? (
-        <Button className="big-button" type="primary" fill="outline" block onClick={onRetry} id={id ? `${id}-retry` : undefined}>
-          重新加载
-        </Button>
-      ) : (
-        <Button className="big-button" type="primary" fill="outline" block onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })} id={id ? `${id}-back` : undefined}>
-          返回我的
-        </Button>
-      )}
-    </View>
-  )
+export function ErrorState(props: ErrorStateProps) {
+  return <SharedError {...props} look="card" pageClass="card st-error" />
 }
 
 export function Empty({ text, id }: { text: string; id?: string }) {

@@ -5,11 +5,11 @@ import { Text, View } from '@tarojs/components'
 import type { DeputyRecordView } from '@shared/api/stats'
 import { call } from '../../../api/client'
 import { fontScale, useElderMode } from '../../../lib/elder-mode'
-import { useLoadable } from '../../../lib/use-api'
+import { useLoad } from '../../../lib/use-load'
 import ChartCard from '../components/ChartCard'
 import { Chips, ErrorState, LoadingCards, Notice, SectionHead, Tile } from '../components/ui'
 import { deputyMonthsChart } from '../lib/chart-options'
-import { failure } from '../lib/errors'
+import { failure } from '../../../lib/errors'
 import { formatDays, formatRate } from '../lib/format'
 import { beijingYear, recentYears } from '../lib/period'
 import '../stats.css'
@@ -30,7 +30,7 @@ export default function DeputyRecordPage() {
   const deputyCode = router.params.deputyCode ? decodeURIComponent(router.params.deputyCode) : undefined
   const [year, setYear] = useState<number>(Number(router.params.year) || beijingYear())
   const [elder] = useElderMode()
-  const [state, reload] = useLoadable<DeputyRecordView>(`record|${deputyCode ?? 'me'}|${year}`, () =>
+  const { state: state, reload: reload } = useLoad<DeputyRecordView>(`record|${deputyCode ?? 'me'}|${year}`, () =>
     call('stats', 'deputyRecord', { year, ...(deputyCode ? { deputyCode } : {}) }),
   )
   usePullDownRefresh(() => {

@@ -5,11 +5,11 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { EvaluationView } from '@shared/api/stats'
 import { call, toApiError } from '../../../api/client'
-import { useLoadable } from '../../../lib/use-api'
+import { useLoad } from '../../../lib/use-load'
 import DataTable from '../components/DataTable'
 import { Chips, ErrorState, LoadingCards, Notice, SectionHead } from '../components/ui'
 import { evaluationTable } from '../lib/chart-options'
-import { explain, failure } from '../lib/errors'
+import { explain, failure } from '../../../lib/errors'
 import { exportEvaluation } from '../lib/export'
 import { formatInstant } from '../lib/format'
 import { formatDate } from '../../../lib/format'
@@ -34,7 +34,7 @@ export default function EvaluationPage() {
   const [year, setYear] = useState<number>(Number(router.params.year) || thisYear)
   const [busy, setBusy] = useState<'export' | 'freeze' | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
-  const [state, reload] = useLoadable<EvaluationView>(`evaluation|${year}`, () => call('stats', 'evaluation', { year }))
+  const { state: state, reload: reload } = useLoad<EvaluationView>(`evaluation|${year}`, () => call('stats', 'evaluation', { year }))
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())

@@ -1,19 +1,7 @@
-import Taro from '@tarojs/taro'
-import { ApiError, call } from '../../../api/client'
-import { LOCAL_MODE, demoIdentityHeaders } from '../../../lib/demo-identity'
-
-/** H5: hands bytes to the browser as a download. */
-function download(bytes: Uint8Array | Blob, filename: string, contentType: string) {
-  const blob = bytes instanceof Blob ? bytes : new Blob([bytes as BlobPart], { type: contentType })
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+import { call } from '../../../api/client'
+import { fetchServerFile } from '../../../api/files'
+import { LOCAL_MODE } from '../../../lib/demo-identity'
+import { downloadInBrowser, saveXlsx } from '../../../lib/save-file'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -29,32 +17,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * Returns the file name.
  */
 export async function exportEvaluation(countyCode: string, year: number): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    if (LOCAL_MODE) {
-      const origin = (process.env.TARO_APP_API_ORIGIN || window.location.origin).replace(/\/+$/, '')
-      let res: Response
-      try {
-        res = await fetch(`${origin}/export/evaluation/${encodeURIComponent(countyCode)}/${year}.xlsx`, { headers: demoIdentityHeaders() })
-      } catch {
-        throw new ApiError('network_error')
-      }
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { message?: string } | null
-        throw new ApiError(res.status === 403 ? 'forbidden' : 'internal', body?.message)
-      }
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `evaluation-${countyCode}-${year}.xlsx`
-      download(await res.blob(), name, XLSX)
-      return name
-    }
-    const file = await call('stats', 'evaluationExport', { countyCode, year })
-    download(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)), file.filename, file.contentType)
-    return file.filename
+  if (process.env.TARO_ENV === 'h5' && LOCAL_MODE) {
+    const { blob, filename } = await fetchServerFile(`/export/evaluation/${encodeURIComponent(countyCode)}/${year}.xlsx`)
+    const name = filename ?? `evaluation-${countyCode}-${year}.xlsx`
+    downloadInBrowser(blob, name, XLSX)
+    return name
   }
   const file = await call('stats', 'evaluationExport', { countyCode, year })
-  const filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`
-  await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: file.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
-  )
-  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+  await saveXlsx(file)
   return file.filename
 }

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ActionInput } from '@shared/api'
 import { call, toApiError } from '../../../api/client'
+import { saveXlsx } from '../../../lib/save-file'
 
 /**
  * Exports the 登记表 (visit.exportRegister) and opens it: in the mini-program the workbook is
@@ -11,23 +12,7 @@ export async function exportRegister(payload: ActionInput<'visit', 'exportRegist
   void Taro.showLoading({ title: '正在生成登记表' })
   try {
     const file = await call('visit', 'exportRegister', payload)
-    if (process.env.TARO_ENV === 'h5') {
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
-      const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }))
-      const a = document.createElement('a')
-      a.href = url
-      a.download = file.filename
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    } else {
-      const filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`
-      await new Promise<void>((resolve, reject) =>
-        Taro.getFileSystemManager().writeFile({ filePath, data: file.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
-      )
-      await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
-    }
+    await saveXlsx(file)
     Taro.hideLoading()
     void Taro.showToast({ title: file.rows ? `已导出${file.rows}条${file.masked ? '（电话已脱敏）' : ''}` : '该范围内没有登记', icon: 'none' })
   } catch (err) {

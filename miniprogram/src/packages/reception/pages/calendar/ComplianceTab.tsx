@@ -5,8 +5,8 @@ import type { z } from 'zod'
 import type { receptionActions } from '@shared/api/reception'
 import { formatChineseDate } from '@shared/domain/reception/dates'
 import { call } from '../../../../api/client'
-import { useLoadable } from '../../../../lib/use-api'
-import { explain } from '../../lib/errors'
+import { useLoad } from '../../../../lib/use-load'
+import { explain } from '../../../../lib/errors'
 import { Badge, Hint } from '../../lib/ui'
 import { ChipGroup } from '../../../../components/WorkForm'
 
@@ -14,7 +14,7 @@ type Compliance = z.output<(typeof receptionActions)['dutyCompliance']['output']
 
 /** 履职情况: every deputy's station days this year against the minimum; who is behind first. */
 export default function ComplianceTab({ version }: { version: number }) {
-  const [state, reload] = useLoadable<Compliance>(`compliance|${version}`, () => call('reception', 'dutyCompliance', {}))
+  const { state: state, reload: reload } = useLoad<Compliance>(`compliance|${version}`, () => call('reception', 'dutyCompliance', {}))
   const [show, setShow] = useState<'behind' | 'all'>('behind')
 
   if (state.status === 'loading') {

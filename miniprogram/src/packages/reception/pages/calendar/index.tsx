@@ -3,7 +3,7 @@ import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { call } from '../../../../api/client'
-import { useLoadable } from '../../../../lib/use-api'
+import { useLoad } from '../../../../lib/use-load'
 import type { StationChoice } from '../../lib/fields'
 import { ErrorState, LoadingCards } from '../../lib/ui'
 import ComplianceTab from './ComplianceTab'
@@ -30,7 +30,7 @@ export default function CalendarPage() {
   const [filter, setFilter] = useState<SessionFilter>({ stationCode: null, month: null })
   // bumped when the page shows again (back from an edit) or is pulled down: the tabs reload
   const [version, setVersion] = useState(0)
-  const [rules, reloadRules] = useLoadable<RulesData>('rules', () => call('reception', 'listRules', {}))
+  const { state: rules, reload: reloadRules } = useLoad<RulesData>('rules', () => call('reception', 'listRules', {}))
   const shown = useRef(false)
 
   useDidShow(() => {

@@ -8,9 +8,9 @@ import type { z } from 'zod'
 import type { receptionActions } from '@shared/api/reception'
 import { formatChineseDate } from '@shared/domain/reception/dates'
 import { call } from '../../../../api/client'
-import { useLoadable } from '../../../../lib/use-api'
+import { useLoad } from '../../../../lib/use-load'
 import { formatTime } from '../../../../lib/format'
-import { explain } from '../../lib/errors'
+import { explain } from '../../../../lib/errors'
 import { go, openServerFile, sessionUrl, stationFromScan } from '../../lib/links'
 import { requestReminderCredit } from '../../lib/reminders'
 import { ErrorState, LoadingCards, Notice, SessionRow } from '../../lib/ui'
@@ -30,7 +30,7 @@ const CHECK_IN_ERRORS = {
  * reminder subscription (one WeChat accept = one reminder) and 亮码进站 check-in.
  */
 export default function DutyPage() {
-  const [state, reload] = useLoadable<Duty>('duty', () => call('reception', 'myDuty', {}))
+  const { state: state, reload: reload } = useLoad<Duty>('duty', () => call('reception', 'myDuty', {}))
   const [subscribing, setSubscribing] = useState(false)
   const [subNote, setSubNote] = useState<Note | null>(null)
   const [code, setCode] = useState('')

@@ -6,8 +6,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { WEEKDAY_LABELS, formatChineseDate } from '@shared/domain/reception/dates'
 import { FIRST_WEEK_DEFINITIONS, type FirstWeekDefinition, type ReceptionRule, type ReceptionRuleInput } from '@shared/domain/reception/rules'
 import { call } from '../../../../api/client'
-import { useLoadable } from '../../../../lib/use-api'
-import { explain } from '../../lib/errors'
+import { useLoad } from '../../../../lib/use-load'
+import { explain } from '../../../../lib/errors'
 import { DateField, TimeField } from '../../lib/fields'
 import { ErrorState, Hint, LoadingCards, Notice, Stepper } from '../../lib/ui'
 import { ChipGroup, FieldError, FieldLabel } from '../../../../components/WorkForm'
@@ -73,7 +73,7 @@ export default function RulePage() {
   const router = useRouter()
   const stationCode = (router.params.station ?? '').toUpperCase()
   const slot: Slot = router.params.slot === 'online' ? 'online' : 'in_person'
-  const [state, reload] = useLoadable(stationCode || null, () => call('reception', 'listRules', {}))
+  const { state: state, reload: reload } = useLoad(stationCode || null, () => call('reception', 'listRules', {}))
   const [form, setForm] = useState<Form | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)

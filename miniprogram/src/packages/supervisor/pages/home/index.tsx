@@ -1,49 +1,43 @@
 import '../../register-api'
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
-import { call, toApiError, type ApiError } from '../../../../api/client'
+import { call } from '../../../../api/client'
+import { useLoad } from '../../../../lib/use-load'
 import { formatSessionDate } from '../../../../lib/format'
 import { useDrafts } from '../../lib/drafts'
 import { exportRegister } from '../../lib/export'
 import { monthInBeijing } from '../../../../lib/format'
-import { loadToday, type Today } from '../../lib/today'
+import { loadToday } from '../../lib/today'
 import { PKG, SyncBanner } from '../../lib/parts'
 import '../../../../components/Workbench.css'
 import '../../supervisor.css'
 
 /** 接待登记 home: today's sessions at my stations (or an ad hoc visit), sync state, and the follow-up lists. */
 export default function SupervisorHome() {
-  const [today, setToday] = useState<Today | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [missing, setMissing] = useState<number | null>(null)
-  const [offline, setOffline] = useState(false)
   const { drafts, syncing, syncNow } = useDrafts()
-
-  const load = useCallback(async () => {
-    try {
-      setError(null)
-      const { today: t, cached } = await loadToday()
-      setToday(t)
-      setOffline(cached)
-      if (cached) return
-      const m = await call('visit', 'missingFields', {})
-      setMissing(m.stations.reduce((n, s) => n + s.open - s.readyToClose, 0))
-    } catch (err) {
-      setError(toApiError(err))
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-  useDidShow(() => {
-    if (today) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  // the last known count of records to complete (kept while offline or when asking fails)
+  const lastMissing = useRef<number | null>(null)
+  const { data, error } = useLoad(
+    'today',
+    async () => {
+      const { today, cached } = await loadToday()
+      if (!cached) {
+        try {
+          const m = await call('visit', 'missingFields', {})
+          lastMissing.current = m.stations.reduce((n, s) => n + s.open - s.readyToClose, 0)
+        } catch {
+          /* the count stays as it was */
+        }
+      }
+      return { today, offline: cached, missing: lastMissing.current }
+    },
+    { refreshOnShow: true, pullDownRefresh: true },
+  )
+  const today = data?.today ?? null
+  const offline = data?.offline ?? false
+  const missing = data?.missing ?? null
 
   const go = (url: string) => void Taro.navigateTo({ url })
   const station = today?.stations[0]

@@ -1,10 +1,10 @@
 import '../../register-api'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Skeleton } from '@nutui/nutui-react-taro'
 import type { ActionOutput } from '@shared/api'
-import { call, toApiError, type ApiError } from '../../../../api/client'
+import { call } from '../../../../api/client'
+import { useLoad } from '../../../../lib/use-load'
 import { PKG, RecordCard } from '../../lib/parts'
 import '../../supervisor.css'
 
@@ -16,30 +16,7 @@ type Missing = ActionOutput<'visit', 'missingFields'>
  * with both fields that only need closing.
  */
 export default function MissingPage() {
-  const [data, setData] = useState<Missing | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const hidden = useRef(false)
-  const load = useCallback(async () => {
-    try {
-      setData(await call('visit', 'missingFields', {}))
-      setError(null)
-    } catch (err) {
-      setError(toApiError(err))
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (hidden.current) void load()
-    hidden.current = false
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const { data, error } = useLoad<Missing>('missing', () => call('visit', 'missingFields', {}), { refreshOnShow: true, pullDownRefresh: true })
 
   const open = (id: string) => void Taro.navigateTo({ url: `${PKG}/record/index?id=${encodeURIComponent(id)}` })
 

@@ -1,11 +1,12 @@
 import '../../register-api'
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Skeleton, Switch, TextArea } from '@nutui/nutui-react-taro'
 import type { VisitRecordView } from '@shared/api/visit'
 import { VISIT_OPINION_LABELS, VISIT_OPINIONS, type VisitOpinion } from '@shared/domain/visits'
-import { call, toApiError, type ApiError } from '../../../../api/client'
+import { call, toApiError } from '../../../../api/client'
+import { useLoad } from '../../../../lib/use-load'
 import { formatTime } from '../../../../lib/format'
 import { PKG } from '../../lib/parts'
 import '../../../../components/Workbench.css'
@@ -18,27 +19,11 @@ import '../../supervisor.css'
 export default function RecordPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [record, setRecord] = useState<VisitRecordView | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { data: record, error, setData: setRecord } = useLoad<VisitRecordView>(`record|${id}`, () => call('visit', 'get', { id }), { refreshOnShow: true })
   const [rating, setRating] = useState<VisitOpinion | undefined>()
   const [note, setNote] = useState('')
   const [reopen, setReopen] = useState(false)
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    try {
-      setRecord(await call('visit', 'get', { id }))
-      setError(null)
-    } catch (err) {
-      setError(toApiError(err))
-    }
-  }, [id])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useDidShow(() => {
-    if (record) void load()
-  })
 
   const act = async (run: () => Promise<VisitRecordView>, done: string) => {
     if (busy) return

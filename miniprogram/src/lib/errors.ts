@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@shared/errors'
-import { toApiError, type ApiError } from '../../../api/client'
+import { toApiError, type ApiError } from '../api/client'
 
 /**
  * The Chinese text for a failed call. The client keeps the server's field-specific text only for
