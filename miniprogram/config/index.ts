@@ -65,7 +65,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Chinese text stays UTF-8 in the minified scripts instead of Taro's default \uXXXX escapes
       // (6 bytes a character instead of 3). WeChat requires UTF-8 source files and native
       // mini-programs carry Chinese literals as they are; this saves ≈ 10 KB of main package.
-      terser: { enable: true, config: { output: { ascii_only: false } } },
+      // Taro merges `mini` over the project config for weapp builds, where `terser` is read; its
+      // IMiniAppConfig type does not list it, and H5 (served by our own server) keeps the default.
+      ...({ terser: { enable: true, config: { output: { ascii_only: false } } } } as Record<string, unknown>),
       // WDT_MODULE_REPORT (diagnostic): source maps, to attribute minified bytes to their sources.
       ...(process.env.WDT_MODULE_REPORT ? { enableSourceMap: true, sourceMapType: 'source-map' } : {}),
       // ../shared is outside sourceRoot: compile it like our own sources.

@@ -142,10 +142,10 @@ describe('a supervisor on a phone with bad signal', () => {
   })
 
   it('puts the 交办单 on the county staff’s dispatch board; once dispatched and resolved it fills 办理结果', async () => {
-    const board = await call('suggestion', 'dispatchBoard', { filters: { state: 'submitted' } }, COUNTY_STAFF)
+    const board = await call('suggestion', 'dispatchBoard', { filters: { state: 'escalated' } }, COUNTY_STAFF)
     expect(board.items).toHaveLength(1)
     const item = board.items[0]
-    expect(item).toMatchObject({ stationName: '城关镇人大代表联络站', categoryLabel: '交通出行', state: 'submitted' })
+    expect(item).toMatchObject({ stationName: '城关镇人大代表联络站', categoryLabel: '交通出行', state: 'escalated' })
     const detail = await call('suggestion', 'get', { id: item.id }, COUNTY_STAFF)
     expect(detail).toMatchObject({ channel: 'reception_day', contactName: '李建军', contactPhone: '13698765432', escalationTarget: 'county' })
 

@@ -270,7 +270,7 @@ describe('the smaller findings', () => {
       const id = record.assignment.suggestionId
       expect(await w.suggestion.refused(vwho.supervisor, 'withdraw', { id, reason: '群众说不用办了' })).toMatchObject({ code: 'forbidden' })
       const item = await w.suggestion.ok(vwho.countyStaff, 'get', { id })
-      expect(item.state).toBe('submitted')
+      expect(item.state).toBe('escalated')
       // the supervisor still reads it in full, through the station, not as its "submitter"
       expect((await w.suggestion.ok(vwho.supervisor, 'get', { id })).contactPhone).toBe('13912345678')
     } finally {

@@ -14,6 +14,38 @@ async function resolveItem(itemId: string, reply = '已完成路面修补') {
   await w.suggestion.ok(vwho.transport, 'resolve', { id: itemId, reply, outcome: 'solved' })
 }
 
+describe('交办单 报县人大代工委 (issue 16)', () => {
+  it('waits in the 派单台 待派单 of county staff, never in a deputy’s 待接单 or 接单 buttons', async () => {
+    const { record } = await w.visit.ok(vwho.supervisor, 'create', w.assignment())
+    const id = record.assignment.suggestionId
+    expect(record.assignment).toMatchObject({ route: 'county', state: 'escalated', stateLabel: '已提交人大', progress: '等待县人大常委会代工委研究交办' })
+
+    // 待派单 is the board's view `state: escalated`
+    const ids = (page: { items: Array<{ id: string }> }) => page.items.map((i) => i.id)
+    expect(ids(await w.suggestion.ok(vwho.countyStaff, 'dispatchBoard', { filters: { state: 'escalated' } }))).toContain(id)
+
+    // the station's deputies: not in 待接单 (already-clicked 已点单), nothing to accept
+    for (const deputy of [vwho.deputy, 'demo-deputy-XWT01-R2']) {
+      expect(ids(await w.suggestion.ok(deputy, 'stationQueue', { state: 'submitted' }))).not.toContain(id)
+      expect(ids(await w.suggestion.ok(deputy, 'myHandled', {}))).not.toContain(id)
+      expect(await w.suggestion.refused(deputy, 'accept', { id, categoryCode: 'transport', grade: 'important' })).toMatchObject({ code: 'invalid_transition' })
+    }
+    const staffView = await w.suggestion.ok(vwho.countyStaff, 'get', { id })
+    expect(staffView.allowedActions).toContain('dispatch')
+
+    // dispatched from 待派单, it leaves it
+    await w.suggestion.ok(vwho.countyStaff, 'dispatch', { id, departmentCode: 'XW-D09', requirements: '实地察看并修复', workdays: 10 })
+    expect(ids(await w.suggestion.ok(vwho.countyStaff, 'dispatchBoard', { filters: { state: 'escalated' } }))).not.toContain(id)
+  })
+
+  it('a 交办单 by 层级划分 waits in the township presidium’s 待派单', async () => {
+    const { record } = await w.visit.ok(vwho.supervisor, 'create', w.assignment({ route: 'township', matter: '东关村排水沟堵塞，雨后积水', categoryCode: 'rural' }))
+    const board = await w.suggestion.ok(vwho.townshipStaff, 'dispatchBoard', { filters: { state: 'escalated' } })
+    expect(board.items.map((i: { id: string }) => i.id)).toContain(record.assignment.suggestionId)
+    expect(record.assignment.progress).toBe('等待乡镇人大主席团派单')
+  })
+})
+
 describe('closing a record', () => {
   it('needs both 办理结果 and 选民群众对办理结果的意见', async () => {
     const { record } = await w.visit.ok(vwho.supervisor, 'create', w.assignment())

@@ -138,20 +138,20 @@ describe('bad input is refused with a clear message, nothing written', () => {
 })
 
 describe('交办单 (assignment form)', () => {
-  it('files a five-order item for the visitor that county staff find on the dispatch board and dispatch from 已点单', async () => {
+  it('files a five-order item for the visitor that county staff find on the dispatch board and dispatch from 待派单', async () => {
     const { record, message } = await w.visit.ok(vwho.supervisor, 'create', w.assignment())
     expect(record.assignment).toMatchObject({
       route: 'county',
       routeLabel: '报县人大常委会代工委汇总交办',
       targetName: '县人大常委会代工委',
-      state: 'submitted',
-      stateLabel: '已点单',
+      state: 'escalated',
+      stateLabel: '已提交人大',
       progress: '等待县人大常委会代工委研究交办',
     })
     expect(message).toBe(`已登记，交办单${record.assignment.suggestionNumber}已送县人大常委会代工委`)
     expect(record).toMatchObject({ result: null, missingFields: ['result', 'opinion'] })
 
-    const board = await w.suggestion.ok(vwho.countyStaff, 'dispatchBoard', { filters: { state: 'submitted' } })
+    const board = await w.suggestion.ok(vwho.countyStaff, 'dispatchBoard', { filters: { state: 'escalated' } })
     expect(board.items.map((i: { id: string }) => i.id)).toEqual([record.assignment.suggestionId])
     const item = await w.suggestion.ok(vwho.countyStaff, 'get', { id: record.assignment.suggestionId })
     expect(item).toMatchObject({

@@ -5,42 +5,32 @@
  * the item in the same subpackage.
  */
 import { actions, who } from '../support/actors'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { fixedClock, type TestBackend } from '../support/backend'
+import { openPageForFile } from './page-fixture'
 
 // Dispatched on Monday 2 March 2026 with 5 working days: due Monday 9 March.
 const clock = fixedClock('2026-03-02T02:00:00.000Z')
 
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
+/** An item dispatched to 交通运输局 with `workdays` to finish it. */
+async function dispatched(backend: TestBackend, content: string, workdays: number) {
+  const { ok, submit } = actions(backend)
+  const { id } = await submit(content)
+  await ok(who.deputy, 'accept', { id, categoryCode: 'transport', grade: 'important' })
+  await ok(who.deputy, 'escalate', { id, target: 'county', note: '需交通运输局处理' })
+  await ok(who.countyStaff, 'dispatch', { id, departmentCode: 'XW-D09', requirements: '实地察看并修复', workdays })
+  return id
+}
+
 let late: string
 let fresh: string
-
-beforeAll(async () => {
-  ensureWeappBuild()
-  backend = await createTestBackend({ clock })
-  const { ok, submit } = actions(backend)
-  const walk = async (content: string, workdays: number) => {
-    const { id } = await submit(content)
-    await ok(who.deputy, 'accept', { id, categoryCode: 'transport', grade: 'important' })
-    await ok(who.deputy, 'escalate', { id, target: 'county', note: '需交通运输局处理' })
-    await ok(who.countyStaff, 'dispatch', { id, departmentCode: 'XW-D09', requirements: '实地察看并修复', workdays })
-    return id
-  }
-  late = await walk('东关村村道坑洼不平，雨天积水，电动车经常摔倒。', 5)
-  clock.set('2026-03-16T02:00:00.000Z') // a week past that deadline
-  fresh = await walk('第二小学门口缺少减速带，上下学时段车速很快。', 10)
-
-  sim = createSimulator(({ name, data }) => backend.call(name, data, who.department))
-  page = await sim.loadPage('packages/department/queue/index')
-  await page.waitFor(() => page.text(`#queue-item-${fresh}`), 'the queue')
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+const { page, sim } = openPageForFile({
+  clock,
+  prepare: async (backend) => {
+    late = await dispatched(backend, '东关村村道坑洼不平，雨天积水，电动车经常摔倒。', 5)
+    clock.set('2026-03-16T02:00:00.000Z') // a week past that deadline
+    fresh = await dispatched(backend, '第二小学门口缺少减速带，上下学时段车速很快。', 10)
+  },
+  as: who.department, route: 'packages/department/queue/index', ready: () => [`#queue-item-${fresh}`, 'the queue'],
 })
 
 test('asks for the department queue through wx.cloud, 待签收 first', () => {

@@ -5,27 +5,12 @@
  */
 import { STATE_RESIDENT_TEXT } from '../../shared/domain/states'
 import { actions, who } from '../support/actors'
-import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { openPageForFile } from './page-fixture'
 
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
 let id: string
-
-beforeAll(async () => {
-  ensureWeappBuild()
-  backend = await createTestBackend()
-  id = await actions(backend).walkTo('resolved')
-  sim = createSimulator(({ name, data }) => backend.call(name, data, who.resident))
-  page = await sim.loadPage('pages/item/index', { id })
-  await page.waitFor(() => page.text('#item-rate'), 'the rating form')
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+const { page, sim, backend } = openPageForFile({
+  prepare: async (b) => void (id = await actions(b).walkTo('resolved')),
+  as: who.resident, route: 'pages/item/index', query: () => ({ id }), ready: ['#item-rate', 'the rating form'],
 })
 
 const rateCalls = () => sim.cloudCalls.filter((c) => c.name === 'suggestion' && c.data.action === 'rate')

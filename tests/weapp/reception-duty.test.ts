@@ -3,51 +3,40 @@
  * deputy's duty and count, 订阅提醒 without a configured template (says so, records nothing), and
  * 亮码进站 through wx.scanCode — a mini-program code's path carries the station as `scene`.
  */
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { fixedClock } from '../support/backend'
+import { reception } from '../support/reception'
+import { openPageForFile } from './page-fixture'
 
 // Tuesday 2026-09-15 09:10 in Beijing: XWT01's first generated session (09:00–12:00) is on
 const clock = fixedClock('2026-09-14T02:00:00.000Z')
 const STAFF = 'demo-staff-XW-STAFF1'
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
-let deputy: string
 let scanned: unknown = null
 
-beforeAll(async () => {
-  ensureWeappBuild()
-  backend = await createTestBackend({ clock })
-  const ok = async (action: string, payload: Record<string, unknown>) => {
-    const res = await backend.call('reception', { action, payload }, STAFF)
-    if (!res.ok) throw new Error(res.message)
-    return res.data
-  }
-  await ok('generateSessions', { stationCode: 'XWT01', months: 1 })
-  const first = (await ok('listSessions', { stationCode: 'XWT01' })).items[0]
-  deputy = `demo-deputy-${(await ok('getSession', { id: first.id })).deputies[0].code}`
-  clock.set('2026-09-15T01:10:00.000Z')
-  sim = createSimulator(({ name, data }) => backend.call(name, data, deputy))
-  const wx = (globalThis as any).wx
-  wx.scanCode = (arg: any = {}) => {
-    scanned = arg
-    const res = { errMsg: 'scanCode:ok', scanType: 'WX_CODE', result: '', path: 'pages/station/index?scene=XWT01', charSet: 'utf-8' }
-    arg.success?.(res)
-    arg.complete?.(res)
-    return Promise.resolve(res)
-  }
-  wx.requestSubscribeMessage = (arg: any = {}) => {
-    sim.calls.push({ api: 'requestSubscribeMessage', arg })
-    return Promise.reject({ errMsg: 'requestSubscribeMessage:fail' })
-  }
-  page = await sim.loadPage('packages/reception/pages/duty/index')
-  await page.waitFor(() => page.text('#duty-list'), 'the duty list')
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+const { page, sim } = openPageForFile({
+  clock,
+  prepare: async (backend) => {
+    const { ok } = reception(backend)
+    await ok(STAFF, 'generateSessions', { stationCode: 'XWT01', months: 1 })
+    const first = (await ok(STAFF, 'listSessions', { stationCode: 'XWT01' })).items[0]
+    const deputy = `demo-deputy-${(await ok(STAFF, 'getSession', { id: first.id })).deputies[0].code}`
+    clock.set('2026-09-15T01:10:00.000Z')
+    return deputy
+  },
+  as: (deputy) => deputy,
+  beforeLoad: (sim, wx) => {
+    wx.scanCode = (arg: any = {}) => {
+      scanned = arg
+      const res = { errMsg: 'scanCode:ok', scanType: 'WX_CODE', result: '', path: 'pages/station/index?scene=XWT01', charSet: 'utf-8' }
+      arg.success?.(res)
+      arg.complete?.(res)
+      return Promise.resolve(res)
+    }
+    wx.requestSubscribeMessage = (arg: any = {}) => {
+      sim.calls.push({ api: 'requestSubscribeMessage', arg })
+      return Promise.reject({ errMsg: 'requestSubscribeMessage:fail' })
+    }
+  },
+  route: 'packages/reception/pages/duty/index', ready: ['#duty-list', 'the duty list'],
 })
 
 test('shows the coming duty, the year’s count and that reminders need a subscription', () => {

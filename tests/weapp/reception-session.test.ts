@@ -4,41 +4,31 @@
  * links the station's ICS feed instead), and 生成海报 (the simulator has no canvas: the page must
  * say so in Chinese instead of failing silently).
  */
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { fixedClock } from '../support/backend'
+import { reception } from '../support/reception'
+import { openPageForFile } from './page-fixture'
 
 const clock = fixedClock('2026-09-14T02:00:00.000Z') // Monday 10:00 in Beijing
 const STAFF = 'demo-staff-XW-STAFF1'
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
 let session: { id: string; deputies: Array<{ name: string; socialPosition: string }> }
 
-beforeAll(async () => {
-  ensureWeappBuild()
-  backend = await createTestBackend({ clock })
-  const ok = async (action: string, payload: Record<string, unknown>) => {
-    const res = await backend.call('reception', { action, payload }, STAFF)
-    if (!res.ok) throw new Error(res.message)
-    return res.data
-  }
-  await ok('generateSessions', { stationCode: 'XWT01', months: 1 })
-  session = await ok('getSession', { id: (await ok('listSessions', { stationCode: 'XWT01' })).items[0].id })
-  sim = createSimulator(({ name, data }) => backend.call(name, data, 'demo-resident-1'))
-  ;(globalThis as any).wx.addPhoneCalendar = (arg: any = {}) => {
-    sim.calls.push({ api: 'addPhoneCalendar', arg })
-    const res = { errMsg: 'addPhoneCalendar:ok' }
-    arg.success?.(res)
-    return Promise.resolve(res)
-  }
-  page = await sim.loadPage('packages/reception/pages/session/index', { id: session.id })
-  await page.waitFor(() => page.text('#session-title'), 'the announcement')
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+const { page, sim } = openPageForFile({
+  clock,
+  prepare: async (backend) => {
+    const { ok } = reception(backend)
+    await ok(STAFF, 'generateSessions', { stationCode: 'XWT01', months: 1 })
+    session = await ok(STAFF, 'getSession', { id: (await ok(STAFF, 'listSessions', { stationCode: 'XWT01' })).items[0].id })
+  },
+  as: 'demo-resident-1',
+  beforeLoad: (sim, wx) => {
+    wx.addPhoneCalendar = (arg: any = {}) => {
+      sim.calls.push({ api: 'addPhoneCalendar', arg })
+      const res = { errMsg: 'addPhoneCalendar:ok' }
+      arg.success?.(res)
+      return Promise.resolve(res)
+    }
+  },
+  route: 'packages/reception/pages/session/index', query: () => ({ id: session.id }), ready: ['#session-title', 'the announcement'],
 })
 
 test('shows the station, the time and the deputies on duty with their positions', () => {

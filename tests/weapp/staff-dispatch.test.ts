@@ -5,27 +5,12 @@
  */
 import { addWorkdays, shanghaiDate } from '../../shared/domain/workdays'
 import { actions, who } from '../support/actors'
-import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { openPageForFile } from './page-fixture'
 
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
 let id: string
-
-beforeAll(async () => {
-  ensureWeappBuild()
-  backend = await createTestBackend()
-  id = await actions(backend).walkTo('escalated')
-  sim = createSimulator(({ name, data }) => backend.call(name, data, who.countyStaff))
-  page = await sim.loadPage('packages/staff/dispatch/index', { id })
-  await page.waitFor(() => page.text('#dispatch-page'), 'the dispatch form')
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+const { page, sim, backend } = openPageForFile({
+  prepare: async (b) => void (id = await actions(b).walkTo('escalated')),
+  as: who.countyStaff, route: 'packages/staff/dispatch/index', query: () => ({ id }), ready: ['#dispatch-page', 'the dispatch form'],
 })
 
 const ymd = (date: string) => {

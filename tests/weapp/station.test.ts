@@ -3,27 +3,12 @@
  * miniprogram-simulate, calling the REAL cloud functions (in-memory SQLite, demo county) through
  * a wx.cloud.callFunction stand-in. Opened the way a scanned station code opens it (scene=XWT01).
  */
-import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { openPageForFile } from './page-fixture'
 
 const OPENID = 'demo-resident-1'
 
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
-
-beforeAll(async () => {
-  ensureWeappBuild() // no-op when the globalSetup (or an earlier run) already built it
-  backend = await createTestBackend()
-  sim = createSimulator(({ name, data }) => backend.call(name, data, OPENID))
-  page = await sim.loadPage('pages/station/index', { scene: encodeURIComponent('XWT01') })
-  await page.waitFor(() => page.text('#station-name'), 'the station name')
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+const { page, sim } = openPageForFile({
+  as: OPENID, route: 'pages/station/index', query: { scene: encodeURIComponent('XWT01') }, ready: ['#station-name', 'the station name'],
 })
 
 test('asks the directory function for the scanned station, through wx.cloud', () => {

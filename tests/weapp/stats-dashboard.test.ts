@@ -5,37 +5,25 @@
  * page goes on working, which is what an old WeChat without canvas 2d would show too.
  */
 import { actions, who } from '../support/actors'
-import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { openPageForFile } from './page-fixture'
 
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
 let overview: any
 
 const pct = (r: number | null) => (r === null ? '—' : `${Number((Math.round(r * 1000) / 10).toFixed(1))}%`)
 
-beforeAll(async () => {
-  ensureWeappBuild()
-  backend = await createTestBackend()
-  const a = actions(backend)
-  // one item at each of these points of the loop, this month
-  for (const point of ['accepted', 'answered', 'escalated', 'in_progress', 'resolved'] as const) await a.walkTo(point)
-  const resolved = await a.walkTo('resolved')
-  await a.ok(who.resident, 'rate', { id: resolved, rating: 'satisfied' })
-  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
-  const res = await backend.call('stats', { action: 'overview', payload: { from: `${year}-01`, to: `${year}-12` } }, who.countyStaff)
-  if (!res.ok) throw new Error(res.message)
-  overview = res.data
-  sim = createSimulator(({ name, data }) => backend.call(name, data, who.countyStaff))
-  page = await sim.loadPage('packages/stats/dashboard/index')
-  await page.waitFor(() => page.text('#headline'), 'the headline figures', 20_000)
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+const { page, sim } = openPageForFile({
+  prepare: async (backend) => {
+    const a = actions(backend)
+    // one item at each of these points of the loop, this month
+    for (const point of ['accepted', 'answered', 'escalated', 'in_progress', 'resolved'] as const) await a.walkTo(point)
+    const resolved = await a.walkTo('resolved')
+    await a.ok(who.resident, 'rate', { id: resolved, rating: 'satisfied' })
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
+    const res = await backend.call('stats', { action: 'overview', payload: { from: `${year}-01`, to: `${year}-12` } }, who.countyStaff)
+    if (!res.ok) throw new Error(res.message)
+    overview = res.data
+  },
+  as: who.countyStaff, route: 'packages/stats/dashboard/index', ready: ['#headline', 'the headline figures', 20_000],
 })
 
 test('shows this year’s headline figures as the overview answers them', () => {

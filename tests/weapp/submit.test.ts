@@ -4,41 +4,29 @@
  * second item (the form keeps its clientRequestId).
  */
 import { createDirectoryFunction } from '../../cloudfunctions/directory/function'
-import { createTestBackend, type TestBackend } from '../support/backend'
-import { ensureWeappBuild } from '../support/taro-build'
-import { createSimulator, type SimulatedPage, type Simulator } from './simulate'
+import { openPageForFile } from './page-fixture'
 
 const OPENID = 'demo-resident-2'
 const fakePhoneDirectory = createDirectoryFunction(() => ({
   fromCode: async (code: string) => (code === 'code-from-wechat' ? '13900002222' : null),
 }))
 
-let backend: TestBackend
-let sim: Simulator
-let page: SimulatedPage
 /** when set, the next function call runs but its answer is "lost" on the way back */
 let loseNextAnswer = false
 
-beforeAll(async () => {
-  ensureWeappBuild()
-  backend = await createTestBackend()
-  sim = createSimulator(async ({ name, data }) => {
+const { page, sim, backend } = openPageForFile({
+  as: OPENID,
+  call: async ({ name, data }, backend, openid) => {
     // The simulator has no WeChat to verify phone numbers: a fake stands in for that one port.
-    if (name === 'directory' && data.action === 'phoneFromCode') return fakePhoneDirectory(data, OPENID, backend.deps)
-    const envelope = await backend.call(name, data, OPENID)
+    if (name === 'directory' && data.action === 'phoneFromCode') return fakePhoneDirectory(data, openid, backend.deps)
+    const envelope = await backend.call(name, data, openid)
     if (loseNextAnswer) {
       loseNextAnswer = false
       throw new Error('request:fail timeout')
     }
     return envelope
-  })
-  page = await sim.loadPage('pages/submit/index', { code: 'XWT01', name: encodeURIComponent('城关镇人大代表联络站') })
-  await page.waitFor(() => page.text('#submit-button'), 'the submit button')
-}, 5 * 60 * 1000)
-
-afterAll(async () => {
-  page?.unload()
-  await backend?.close()
+  },
+  route: 'pages/submit/index', query: { code: 'XWT01', name: encodeURIComponent('城关镇人大代表联络站') }, ready: ['#submit-button', 'the submit button'],
 })
 
 function type(selector: string, index: number, value: string) {

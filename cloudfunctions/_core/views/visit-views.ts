@@ -36,6 +36,8 @@ export interface ItemOutcome {
  * The 办理结果 of a five-order item, read live: the department's reply with its outcome, a
  * deputy's answer, or the referral; a merged item follows the item it was folded into.
  */
+const waitingFor = (route: 'township' | 'county') => (route === 'township' ? '等待乡镇人大主席团派单' : '等待县人大常委会代工委研究交办')
+
 export function itemOutcome(item: SuggestionDoc, mergedInto: SuggestionDoc | null = null, route: 'township' | 'county' = 'county'): ItemOutcome {
   const deadline = item.deadline ? `${formatChineseDate(item.deadline)}前办结` : ''
   if (item.resolution && (item.state === 'resolved' || item.state === 'verified')) {
@@ -61,11 +63,12 @@ export function itemOutcome(item: SuggestionDoc, mergedInto: SuggestionDoc | nul
     case 'withdrawn':
       return { result: null, resultAt: null, progress: '交办单已撤回' }
     case 'submitted':
-      return { result: null, resultAt: null, progress: route === 'township' ? '等待乡镇人大主席团派单' : '等待县人大常委会代工委研究交办' }
+      return { result: null, resultAt: null, progress: waitingFor(route) }
     case 'accepted':
       return { result: null, resultAt: null, progress: `${item.ownerDeputyName ?? '代表'}已接单` }
     case 'escalated':
-      return { result: null, resultAt: null, progress: '已提交人大，等待派单' }
+      // a 交办单 waits for the township presidium / 代工委 (also after a department sent it back)
+      return { result: null, resultAt: null, progress: item.viaAssignmentForm && !item.ownerDeputyCode ? waitingFor(route) : '已提交人大，等待派单' }
     case 'dispatched':
       return { result: null, resultAt: null, progress: `已派单：${item.departmentName ?? '承办单位'}${deadline ? `，${deadline}` : ''}` }
     case 'in_progress':

@@ -130,8 +130,9 @@ export function transitionContributions(before: SuggestionDoc, after: Suggestion
     case 'escalate':
       return [now(deputyStep(before, at, 'escalated'))]
     case 'dispatch':
-      return before.state === 'submitted'
-        ? [now({ dispatched: 1, ...response(before, at) })] // a 交办单 item, dispatched straight away
+      // a 交办单 item (filed 已提交人大, or 已点单 before issue 16), dispatched for the first time
+      return before.state === 'submitted' || (before.viaAssignmentForm && !m.dispatchedAt && !m.acceptedAt)
+        ? [now({ dispatched: 1, ...response(before, at) })]
         : [now(dispatchDelta(before, at))]
     case 'send_back': {
       const dispatchedAt = m.dispatchedAt

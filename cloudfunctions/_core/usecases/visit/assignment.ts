@@ -1,7 +1,8 @@
 /**
  * 交办单: a matter that could not be answered on the spot becomes a five-order item (channel
  * reception_day, viaAssignmentForm), filed by the supervisor for the visitor with the visitor's
- * phone as contact, so staff can dispatch it straight from 已点单 (shared/domain/transitions.ts).
+ * phone as contact. It starts in 已提交人大 (escalated): no deputy is to accept it — it waits in
+ * the 派单台's 待派单 of the county (or, by 层级划分, the township) staff, never in a deputy's 待接单.
  *
  * 层级划分 (临颍): by responsibility to the township — the township government handles it and the
  * township presidium dispatches — or, when it cannot be placed, to the county congress office
@@ -109,6 +110,10 @@ export async function fileAssignment(deps: Deps, actor: Actor, req: AssignmentRe
       note: `${routeNote}（${ASSIGNMENT_ROUTE_LABELS[req.route]}）`,
     },
   )
+  // 已提交人大 from the start (no escalatedAt milestone: no deputy escalated it, and the counters
+  // count its first dispatch as the response, usecases/stats/record.ts)
+  doc.state = 'escalated'
+  doc.history = doc.history.map((h) => ({ ...h, to: 'escalated' }))
   // the item, the supervisor's follow record and the counters in one transaction (as submit.ts)
   const inserted = await deps.store.commit([items.insertWrite(doc), followRepo(deps.store).addWrite(id, actor.openid, at), ...(await submittedWrites(deps, doc))])
   const saved = inserted ? doc : ((await items.get(id)) ?? doc)
