@@ -16,6 +16,8 @@ export const ERROR_MESSAGES = {
   content_held: '内容已提交，需人工审核后才能公开',
   reopen_limit: '该事项重新办理次数已达上限',
   invitation_invalid: '邀请码无效、已使用或已过期',
+  too_many_attempts: '输错次数过多，请稍后再试',
+  last_admin: '不能解除本县最后一位管理员',
   network_error: '网络连接失败，请检查网络后重试',
   internal: '系统繁忙，请稍后再试',
 } as const

@@ -4,7 +4,7 @@
  */
 import type { DepartmentKind } from '@shared/domain/departments'
 import type { LifecycleHistoryEntry } from '@shared/domain/lifecycle'
-import type { RoleBinding } from '@shared/domain/roles'
+import type { Role, RoleBinding } from '@shared/domain/roles'
 import type { StationKind } from '@shared/domain/stations'
 import type { Channel, EscalationTarget, ExtensionStatus, ModerationStatus, SuggestionState } from '@shared/domain/states'
 import type { ActorRole, Rating, ResolutionOutcome, SuggestionEvent } from '@shared/domain/transitions'
@@ -32,6 +32,8 @@ export interface CountyDoc {
   prefix: string
   holidayRule: string
   townships: string[]
+  /** Moves with every admin grant or revocation: guards "never the last admin" (usecases/directory/admin/roles.ts). */
+  rolesVersion?: number
 }
 
 export interface ReceptionRule {
@@ -52,6 +54,11 @@ export interface StationDoc {
   receptionRule: ReceptionRule | null
   deputyCodes: string[]
   supervisorCodes: string[]
+  /** false once an admin deactivated it (never deleted: items and sessions refer to it); absent = in use. */
+  active?: boolean
+  location?: { latitude: number; longitude: number } | null
+  /** 接待说明 on the station page (e.g. 每月第一周周二上午). */
+  receptionNote?: string | null
 }
 
 export type DeputyLevel = 'national' | 'provincial' | 'city' | 'county' | 'township'
@@ -71,6 +78,10 @@ export interface DeputyDoc {
   photoUrl: string | null
   /** The deputy's bound WeChat identity, for reminders; null until bound. */
   openid: string | null
+  /** false after 换届 / leaving office (deactivateDeputy); absent = serving. */
+  active?: boolean
+  /** 届次/任期. */
+  term?: string | null
 }
 
 export interface DepartmentDoc {
@@ -81,6 +92,65 @@ export interface DepartmentDoc {
   countyCode: string
   /** Bound WeChat identities of the department's handlers, for reminders. */
   openids: string[]
+  shortName?: string | null
+  /** 联系人及电话, free text. */
+  contact?: string | null
+  /** false once deactivated: no longer offered for dispatch; absent = in use. */
+  active?: boolean
+}
+
+/** 专题关注组: its members are the deputies whose focusGroupCodes name it. */
+export interface FocusGroupDoc {
+  _id: string
+  code: string
+  name: string
+  countyCode: string
+  topics: string[]
+  active: boolean
+}
+
+/**
+ * One change of the county's directory (县级设置 变更历史): who, when, which record, before → after.
+ * Written in the same commit as the change itself.
+ */
+export interface DirectoryChangeDoc {
+  _id: string
+  countyCode: string
+  kind: 'county' | 'station' | 'deputy' | 'department' | 'focus_group' | 'role' | 'invitation'
+  code: string
+  name: string
+  action: 'create' | 'update' | 'deactivate' | 'reactivate' | 'grant' | 'revoke' | 'issue' | 'cancel' | 'handover' | 'bootstrap'
+  changes: Array<{ field: string; label: string; before: string | null; after: string | null }>
+  actorOpenid: string | null
+  actorName: string
+  at: string
+}
+
+/**
+ * A role held by an identity in a county, over time: written when an invitation is redeemed (or
+ * the demo is seeded, or the bootstrap secret used), marked revoked when an admin removes it.
+ * `_id` (grantId) is derived from identity and binding; it names the grant without revealing either.
+ */
+export interface RoleGrantDoc {
+  _id: string
+  countyCode: string
+  openid: string
+  role: Role
+  binding: RoleBinding
+  label: string
+  displayName: string | null
+  grantedAt: string
+  /** null while held; the revocation time after. */
+  revokedAt: string | null
+  revokedBy: string | null
+}
+
+/** Wrong invitation codes (or bootstrap secrets) of one identity in one 15-minute window. */
+export interface AttemptDoc {
+  _id: string
+  openid: string
+  count: number
+  windowStart: string
 }
 
 export interface UserDoc {
@@ -223,7 +293,9 @@ export interface InvitationDoc {
   redeemedBy: string | null
   redeemedAt: string | null
   createdAt: string
-  /** Its redemption, by the lifecycle runner. */
+  /** An admin voided it before anyone redeemed it. */
+  cancelledAt?: string | null
+  /** Its redemption or cancellation, by the lifecycle runner. */
   history?: RecordHistoryEntry[]
 }
 

@@ -44,6 +44,20 @@ export const CALLERS: CallerTable = {
     myMessages: ANYONE,
     issueInvitation: only('admin'),
     redeemInvitation: ANYONE,
+    // 县级设置 (shared/api/directory-admin.ts): admins, of their own county (the directory permission table)
+    adminDirectory: only('admin'),
+    saveCounty: only('admin'),
+    saveStation: only('admin'),
+    saveDeputy: only('admin'),
+    saveDepartment: only('admin'),
+    saveFocusGroup: only('admin'),
+    directoryHistory: only('admin'),
+    listRoles: only('admin'),
+    revokeRole: only('admin'),
+    listInvitations: only('admin'),
+    cancelInvitation: only('admin'),
+    /** The secret is the credential: any identity may try it (wrong secrets count as wrong codes). */
+    bootstrapAdmin: ANYONE,
   },
   suggestion: {
     submit: ANYONE,

@@ -4,6 +4,8 @@ import { ROLES } from '../domain/roles'
 import { DEPARTMENT_KINDS } from '../domain/departments'
 import { OUTBOX_STATUSES } from '../domain/sessions'
 import { page, pageInput, stationCode } from './common'
+import { whoami } from './whoami'
+import { directoryAdminActions } from './directory-admin'
 
 export const deputyCard = z.object({
   code: z.string(),
@@ -53,13 +55,7 @@ export const stationListItem = stationView.pick({
 })
 export type StationListItem = z.infer<typeof stationListItem>
 
-export const whoami = z.object({
-  displayName: z.string().nullable(),
-  roles: z.array(z.enum(ROLES)),
-  /** true only on the local server: lets the demo role switcher show itself. */
-  localMode: z.boolean(),
-})
-export type Whoami = z.infer<typeof whoami>
+export { whoami, type Whoami } from './whoami'
 
 export const messageItem = z.object({
   id: z.string(),
@@ -123,4 +119,6 @@ export const directoryActions = {
     input: z.object({ code: z.string({ error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, { message: '邀请码为8位字母或数字' }) }),
     output: whoami,
   },
+  // 县级设置 (管理员工作台): shared/api/directory-admin.ts
+  ...directoryAdminActions,
 } as const

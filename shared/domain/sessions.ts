@@ -42,7 +42,8 @@ export const OFFICIAL_KIND_LABELS: Record<OfficialKind, string> = {
 }
 
 /** Subscribe-message template kinds (the outbox `kind`s). */
-export const TEMPLATE_KINDS = ['item_update', 'deadline_reminder', 'overdue', 'reception_reminder'] as const
+/** admin_notice: told to a county's admins (a new admin invitation); listed in 我的消息 whether or not WeChat delivers it. */
+export const TEMPLATE_KINDS = ['item_update', 'deadline_reminder', 'overdue', 'reception_reminder', 'admin_notice'] as const
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number]
 /** Where a queued message stands: sent, refused for want of a subscribe credit, or failed otherwise. */
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'no_credit'] as const

@@ -106,6 +106,26 @@ const ok = async (fn: string, openid: string, action: string, payload: Payload) 
   return res.data
 }
 const item = (state: Parameters<typeof a.walkTo>[0]) => a.walkTo(state)
+const ADMINS: Who[] = ['adminOwn', 'adminOtherCounty']
+/** A 修武 directory record's saved fields, as saveStation / saveDeputy … take them. */
+const asSaved = async (collection: string, code: string, fields: string[]) => {
+  const doc = (await w.backend.store.collection<any>(collection).get(code)) as Record<string, unknown>
+  return Object.fromEntries(fields.map((f) => [f, doc[f]]))
+}
+const xiuwuCounty = async () => {
+  const c = (await w.backend.store.collection<any>('counties').get('xiuwu')) as { name: string; prefix: string; townships: string[] }
+  return { name: c.name, prefix: c.prefix, townships: c.townships }
+}
+const freshInvitation = () => ok('directory', ID.adminOwn, 'issueInvitation', { target: { role: 'department', departmentCode: 'XW-D09' } })
+/** A role someone new holds in 修武 (an invitation issued and redeemed), to revoke. */
+const freshGrant = async () => {
+  const holder = `matrix-holder-${next()}`
+  await ok('directory', holder, 'redeemInvitation', { code: (await freshInvitation()).code })
+  const roles = await ok('directory', ID.adminOwn, 'listRoles', { role: 'department' })
+  const grant = (await w.backend.store.collection<any>('role_grants').find({ where: { openid: holder }, orderBy: { field: 'grantedAt', direction: 'desc' }, limit: 1 })).items[0]
+  if (!roles.items.some((r: { grantId: string }) => r.grantId === grant._id)) throw new Error('the fresh grant is not listed')
+  return { grantId: grant._id }
+}
 const submitted = async () => (await a.submit()).id
 const withExtension = async () => {
   const id = await item('dispatched')
@@ -183,6 +203,26 @@ const MATRIX: Record<string, Record<string, Row>> = {
       payload: () => ({ target: { role: 'department', departmentCode: 'XW-D09' } }),
     },
     redeemInvitation: { roles: ROLES_ALL, allow: ALL, codes: Object.fromEntries(ALL.map((x) => [x, 'invitation_invalid'])), payload: () => ({ code: 'ABCDEFGH' }) },
+    // 县级设置: admins of their own county. Edits resave a 修武 record as it is (no change, so the
+    // shared world stays as seeded): 临颍's admin does not find it.
+    adminDirectory: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
+    saveCounty: { roles: ['admin'], allow: ADMINS, codes: { adminOtherCounty: 'validation_failed' }, payload: () => xiuwuCounty() },
+    saveStation: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => asSaved('stations', 'XWT01', ['code', 'name', 'kind', 'township', 'address']) },
+    saveDeputy: {
+      roles: ['admin'],
+      allow: ['adminOwn'],
+      hidden: ['adminOtherCounty'],
+      payload: async () => ({ ...(await asSaved('deputies', 'XWT01-R1', ['code', 'name', 'level', 'stationCodes', 'focusGroupCodes', 'socialPosition', 'phone', 'publishContact'])) }),
+    },
+    saveDepartment: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => asSaved('departments', 'XW-D09', ['code', 'name', 'kind']) },
+    saveFocusGroup: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => asSaved('focus_groups', 'XWG1', ['code', 'name', 'topics']) },
+    directoryHistory: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
+    listRoles: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
+    revokeRole: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => freshGrant() },
+    listInvitations: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
+    cancelInvitation: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: async () => ({ code: (await freshInvitation()).code }) },
+    // no secret is configured here: everyone gets the wrong-code answer
+    bootstrapAdmin: { roles: ROLES_ALL, allow: ALL, codes: Object.fromEntries(ALL.map((x) => [x, 'invitation_invalid'])), payload: () => ({ secret: 'not-configured-anywhere-1234', countyCode: 'xiuwu' }) },
   },
   suggestion: {
     submit: { roles: ROLES_ALL, allow: ALL, payload: () => ({ clientRequestId: rid(), stationCode: 'XWT01', content: '村口路灯不亮', anonymous: true }) },

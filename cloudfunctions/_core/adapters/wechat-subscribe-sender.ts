@@ -7,6 +7,7 @@ export interface SubscribeTemplates {
   deadline_reminder?: string
   overdue?: string
   reception_reminder?: string
+  admin_notice?: string
 }
 
 /** WeChat `thing` fields hold at most 20 characters. */

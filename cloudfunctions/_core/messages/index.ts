@@ -1,7 +1,7 @@
 /**
  * The message catalogue: every notification the system sends, in one place. Each entry
  * (`MessageDef`, ./define.ts) holds its id scheme, template kind, recipients rule, page path and
- * Chinese text; families: ./item.ts (the five-order item) and ./reception.ts (接待日提醒).
+ * Chinese text; families: ./item.ts (the five-order item), ./reception.ts (接待日提醒) and ./directory.ts (县级设置).
  *
  * A use case names a message and its data and gets back outbox writes for the commit of the
  * change that causes them (`messageWrites`), or, outside a transaction, queues them itself
@@ -13,10 +13,12 @@ import type { Write } from '../store/port'
 import { composeFor, type ComposedMessage, type ItemAudience, type MessageDef } from './define'
 import * as item from './item'
 import * as reception from './reception'
+import * as directory from './directory'
 
 export * from './define'
 export * from './item'
 export * from './reception'
+export * from './directory'
 
 /** Every message by name (the catalogue's table of contents; tests render each one). */
 export const MESSAGES = {
@@ -30,6 +32,7 @@ export const MESSAGES = {
   receptionReminderDeputy: reception.receptionReminderDeputy,
   receptionReminderOfficial: reception.receptionReminderOfficial,
   receptionReminderResident: reception.receptionReminderResident,
+  adminInvitationIssued: directory.adminInvitationIssued,
 } as const
 export type MessageName = keyof typeof MESSAGES
 

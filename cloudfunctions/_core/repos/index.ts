@@ -5,6 +5,7 @@
  */
 import type { Store } from '../store/port'
 import { contactReadRepo } from './contact-read-repo'
+import { countyAdminRepo } from './county-admin-repo'
 import { directoryRepo } from './directory-repo'
 import { followRepo } from './follow-repo'
 import { invitationRepo } from './invitation-repo'
@@ -23,6 +24,7 @@ const FACTORIES = {
   subscriptions: subscriptionRepo,
   users: userRepo,
   directory: directoryRepo,
+  countyAdmin: countyAdminRepo,
   invitations: invitationRepo,
   contactReads: contactReadRepo,
   stats: statsRepo,

@@ -58,12 +58,13 @@ export const CALLBACK_RECORD = statusRecord<VisitCallbackDoc, VisitCallbackDoc['
 })
 
 /** 邀请码: issued → redeemed, once; its state is whether someone redeemed it, and the write is guarded by that. */
-export const INVITATION_RECORD = statusRecord<InvitationDoc, 'issued' | 'redeemed', 'redeem', { expiresAt: string; now: string }>({
+export const INVITATION_RECORD = statusRecord<InvitationDoc, 'issued' | 'redeemed' | 'cancelled', 'redeem' | 'cancel', { expiresAt: string; now: string }>({
   collection: 'invitations',
   table: INVITATION_LIFECYCLE,
   stateOf: invitationState,
-  // the use case's change sets redeemedBy / redeemedAt: the state follows from them
+  // the use case's change sets redeemedBy / redeemedAt (or cancelledAt): the state follows from them
   stateFields: () => ({}),
   factsOf: (d, now) => ({ expiresAt: d.expiresAt, now: now.toISOString() }),
-  expect: (d) => ({ redeemedBy: d.redeemedBy }),
+  // neither redeemed nor cancelled meanwhile (absent equals null)
+  expect: (d) => ({ redeemedBy: d.redeemedBy, cancelledAt: d.cancelledAt ?? null }),
 })

@@ -20,6 +20,7 @@ function productionDeps(): Deps {
         deadline_reminder: process.env.TEMPLATE_DEADLINE_REMINDER,
         overdue: process.env.TEMPLATE_OVERDUE,
         reception_reminder: process.env.TEMPLATE_RECEPTION_REMINDER,
+        admin_notice: process.env.TEMPLATE_ADMIN_NOTICE,
       }),
       localMode: false,
     })

@@ -1,7 +1,9 @@
 import type { RoleBinding } from '@shared/domain/roles'
 import { townshipGovernmentCode, townshipGovernmentName } from '@shared/domain/visits'
 import type { Store } from '../store/port'
-import type { CountyDoc, DeputyDoc, DepartmentDoc, StationDoc, UserDoc } from '../model'
+import { ROLE_LABELS } from '@shared/domain/roles'
+import type { CountyDoc, DeputyDoc, DepartmentDoc, FocusGroupDoc, RoleGrantDoc, StationDoc, UserDoc } from '../model'
+import { grantDoc } from '../usecases/directory/admin/roles'
 import type { DemoCountyFile } from './demo-county'
 
 const COUNTY_PREFIXES: Record<string, string> = { xiuwu: 'XW', linying: 'LY' }
@@ -26,8 +28,13 @@ export async function seedDirectory(store: Store, file: DemoCountyFile, at: stri
   const deputies = store.collection<DeputyDoc>('deputies')
   const departments = store.collection<DepartmentDoc>('departments')
   const users = store.collection<UserDoc>('users')
-  const user = (openid: string, displayName: string, bindings: RoleBinding[]) =>
-    users.put({ _id: openid, displayName, bindings: [{ role: 'resident' }, ...bindings], createdAt: at })
+  const focusGroups = store.collection<FocusGroupDoc>('focus_groups')
+  const grants = store.collection<RoleGrantDoc>('role_grants')
+  // every demo role is a grant too, so 角色与邀请码 lists (and can revoke) it like a redeemed one
+  const user = async (openid: string, displayName: string, bindings: RoleBinding[]) => {
+    await users.put({ _id: openid, displayName, bindings: [{ role: 'resident' }, ...bindings], createdAt: at })
+    for (const b of bindings) if (b.role !== 'resident') await grants.put(grantDoc(openid, b, `${ROLE_LABELS[b.role]} ${displayName}`, displayName, at))
+  }
 
   await user(demoOpenid.resident(1), '张秀兰', [])
   await user(demoOpenid.resident(2), '李建军', [])
@@ -35,6 +42,9 @@ export async function seedDirectory(store: Store, file: DemoCountyFile, at: stri
   for (const c of file.counties) {
     const prefix = COUNTY_PREFIXES[c.code] ?? c.code.slice(0, 2).toUpperCase()
     await counties.put({ _id: c.code, code: c.code, name: c.name, prefix, holidayRule: c.holidayRule, townships: c.townships })
+    for (const g of c.focusGroups) {
+      await focusGroups.put({ _id: g.code, code: g.code, name: g.name, countyCode: c.code, topics: [], active: true })
+    }
     const groupsOf = (deputyCode: string) => c.focusGroups.filter((g) => g.members.includes(deputyCode)).map((g) => g.code)
 
     for (const s of c.stations) {

@@ -33,8 +33,36 @@ export const COLLECTIONS = [
     description: '承办单位',
     indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
   },
+  {
+    name: 'focus_groups',
+    description: '专题关注组',
+    indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
+  },
+  {
+    name: 'directory_history',
+    description: '县级设置的变更历史（谁、何时、修改前→修改后）',
+    indexes: [
+      { name: 'by_county_at', fields: [['countyCode', 'asc'], ['at', 'desc']] },
+      { name: 'by_record_at', fields: [['countyCode', 'asc'], ['kind', 'asc'], ['code', 'asc'], ['at', 'desc']] },
+    ],
+  },
   { name: 'users', description: '微信身份（OPENID）与其角色绑定', indexes: [] },
-  { name: 'invitations', description: '一次性邀请码（_id 即邀请码）', indexes: [] },
+  {
+    name: 'role_grants',
+    description: '谁在本县持有什么角色（含已解除的）',
+    indexes: [
+      { name: 'by_county_held', fields: [['countyCode', 'asc'], ['revokedAt', 'asc'], ['grantedAt', 'desc']] },
+      { name: 'by_county_role_held', fields: [['countyCode', 'asc'], ['role', 'asc'], ['revokedAt', 'asc'], ['grantedAt', 'desc']] },
+      { name: 'by_openid', fields: [['openid', 'asc'], ['grantedAt', 'desc']] },
+    ],
+  },
+  { name: 'system_claims', description: '一次性的系统操作（初始化第一位管理员）', indexes: [] },
+  { name: 'redeem_attempts', description: '输错邀请码（或初始化密钥）的次数，按身份与15分钟时段', indexes: [] },
+  {
+    name: 'invitations',
+    description: '一次性邀请码（_id 即邀请码）',
+    indexes: [{ name: 'by_county_open', fields: [['countyCode', 'asc'], ['redeemedBy', 'asc'], ['cancelledAt', 'asc'], ['createdAt', 'desc']] }],
+  },
   {
     name: 'suggestions',
     description: '意见建议（五单事项）',

@@ -191,7 +191,7 @@ describe('抽查回访 (callbacks)', () => {
 
 describe('邀请码 (invitations)', () => {
   const valid = { expiresAt: '2026-09-20T00:00:00.000Z', now: '2026-09-15T00:00:00.000Z' }
-  checkMatrix(INVITATION_LIFECYCLE, ROLES, [['issued', 'redeem', 'redeemed', ['resident']]], valid)
+  checkMatrix(INVITATION_LIFECYCLE, ROLES, [['issued', 'redeem', 'redeemed', ['resident']], ['issued', 'cancel', 'cancelled', ['admin']]], valid)
 
   test('an expired or spent code is invalid, on the code field', () => {
     const invalid = { ok: false, code: 'invitation_invalid', message: '邀请码无效、已使用或已过期', field: 'code' }
@@ -199,9 +199,16 @@ describe('邀请码 (invitations)', () => {
     expect(decide(INVITATION_LIFECYCLE, 'redeemed', 'redeem', 'resident', valid)).toMatchObject({ code: 'invalid_transition', message: invalid.message })
   })
 
-  test('its state is whether someone redeemed it', () => {
+  test('its state is whether someone redeemed it, or an admin voided it', () => {
     expect(invitationState({ redeemedBy: null })).toBe('issued')
     expect(invitationState({ redeemedBy: 'o-1' })).toBe('redeemed')
+    expect(invitationState({ redeemedBy: null, cancelledAt: '2026-09-15T00:00:00.000Z' })).toBe('cancelled')
+  })
+
+  test('a spent or voided code cannot be voided again', () => {
+    for (const from of ['redeemed', 'cancelled'] as const) {
+      expect(decide(INVITATION_LIFECYCLE, from, 'cancel', 'admin', valid)).toMatchObject({ code: 'invalid_transition', message: '该邀请码已使用或已作废' })
+    }
   })
 })
 

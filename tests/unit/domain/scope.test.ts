@@ -239,7 +239,7 @@ describe('邀请码 permissions (a code of 修武)', () => {
   const anyone = ['view_invitation', 'redeem'] as const
   checkTable(INVITATION_PERMISSIONS, INVITATION_ACTIONS, { countyCode: XW }, {
     ...Object.fromEntries(NAMES.map((n) => [n, anyone])),
-    admin: [...anyone, 'issue'],
+    admin: [...anyone, 'issue', 'cancel'],
   })
 })
 

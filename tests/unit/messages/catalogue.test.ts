@@ -4,6 +4,7 @@
  * twice), and its recipients rule picks exactly who should hear of it.
  */
 import {
+  adminInvitationIssued,
   ITEM_STEP_MESSAGES,
   MESSAGES,
   compose,
@@ -167,6 +168,19 @@ describe('reception reminders', () => {
   })
 })
 
+describe('县级设置', () => {
+  it('tells a new admin invitation to every other admin of the county, never to the one who issued it', () => {
+    const data = { invitationKey: 'h1', issuedByName: '王主任', countyName: '修武县' }
+    expect(adminInvitationIssued.recipients(data, { admins: ['a1', 'a2', 'a3'], actor: 'a1' })).toEqual(['a2', 'a3'])
+    expect(compose(adminInvitationIssued, data, 'a2')).toMatchObject({
+      _id: 'ai:h1:a2',
+      kind: 'admin_notice',
+      page: '/packages/admin/pages/roles/index',
+      body: '王主任签发了修武县的管理员邀请码；如非本县安排，请在“角色与邀请码”中作废',
+    })
+  })
+})
+
 describe('the catalogue as a whole', () => {
   const sample: Record<keyof typeof MESSAGES, unknown> = {
     itemStepOwner: { item, event: 'accept' },
@@ -179,6 +193,7 @@ describe('the catalogue as a whole', () => {
     receptionReminderDeputy: { session, offset: 1 },
     receptionReminderOfficial: { session, offset: 1 },
     receptionReminderResident: { session, offset: 1 },
+    adminInvitationIssued: { invitationKey: 'h1', issuedByName: '王主任', countyName: '修武县' },
   }
 
   it.each(Object.keys(MESSAGES) as Array<keyof typeof MESSAGES>)('%s renders Chinese text, a known template and a page, with a deterministic id', (name) => {

@@ -8,11 +8,12 @@ import { upcomingAtStation } from '../reception/upcoming'
 export const getStation: UseCase<{ stationCode: string }, StationView> = async (deps, _actor, { stationCode }) => {
   const directory = deps.repos.directory
   const station = await directory.station(stationCode)
-  if (!station) throw new AppError('station_not_found')
+  // a station an admin deactivated answers as a code that leads nowhere (its records stay)
+  if (!station || station.active === false) throw new AppError('station_not_found')
   const [county, deputies, upcoming] = await Promise.all([
     directory.county(station.countyCode),
     directory.deputiesByCodes(station.deputyCodes),
     upcomingAtStation(deps, station.code),
   ])
-  return stationView(station, county, deputies, upcoming)
+  return stationView(station, county, deputies.filter((d) => d.active !== false), upcoming)
 }

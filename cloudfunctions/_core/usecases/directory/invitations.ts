@@ -13,6 +13,10 @@ import { deputyBindWrite, departmentOpenidWrite, userPutWrite } from '../../repo
 import { INVITATION_RECORD } from '../../repos/lifecycle-records'
 import { runLifecycle } from '../../runtime/run-lifecycle'
 import type { Write } from '../../store/port'
+import { adminInvitationIssued, messageWrites } from '../../messages'
+import { assertMayTry, countWrongTry } from './admin/attempts'
+import { changeEntry } from './admin/change-log'
+import { adminRolesWrite, grantDoc } from './admin/roles'
 
 /** No 0/O or 1/I: codes are read aloud and typed on phones. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -57,6 +61,9 @@ async function bindingForTarget(deps: Parameters<UseCase<unknown, unknown>>[0], 
   }
 }
 
+/** “承办单位 修武县交通运输局（承办单位）”; a label that is the role's name alone is not repeated. */
+const targetLabel = (label: string, role: Role) => (label === ROLE_LABELS[role] ? label : `${label}（${ROLE_LABELS[role]}）`)
+
 /** An admin issues a one-time code that binds a role in the admin's own county. */
 export const issueInvitation: UseCase<{ target: Target; validDays: number }, { code: string; role: Role; label: string; expiresAt: string }> = async (
   deps,
@@ -68,14 +75,28 @@ export const issueInvitation: UseCase<{ target: Target; validDays: number }, { c
   const { binding, label } = await bindingForTarget(deps, admin.countyCode, input.target)
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + input.validDays * 86_400_000).toISOString()
-  const { invitations } = deps.repos
+  const { countyAdmin, directory } = deps.repos
+  // a new admin is told to the county's other admins (read before the commit)
+  const admins = binding.role === 'admin' ? (await countyAdmin.heldGrants(admin.countyCode, 'admin')).map((g) => g.openid) : []
+  const countyName = (await directory.county(admin.countyCode))?.name ?? ''
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newCode()
     const doc: InvitationDoc = {
       _id: code, countyCode: admin.countyCode, binding, label, issuedBy: actor.openid, expiresAt,
-      redeemedBy: null, redeemedAt: null, createdAt: now.toISOString(),
+      redeemedBy: null, redeemedAt: null, cancelledAt: null, createdAt: now.toISOString(),
     }
-    if (await invitations.issue(doc)) return { code, role: binding.role, label: `${label}（${ROLE_LABELS[binding.role]}）`, expiresAt }
+    // every issuance is in the county's history (the code itself is not: it is the secret)
+    const entry = changeEntry(deps, actor, {
+      countyCode: admin.countyCode, kind: 'invitation', code: code.slice(0, 2) + '••••••', name: label, action: 'issue',
+      changes: [{ field: 'target', label: '邀请对象', before: null, after: targetLabel(label, binding.role) }],
+    })
+    const notices = messageWrites(deps, adminInvitationIssued, { invitationKey: entry._id, issuedByName: actor.displayName ?? '管理员', countyName }, { admins, actor: actor.openid })
+    const issued = await deps.store.commit([
+      { op: 'insert', collection: 'invitations', doc, ifExists: 'abort' },
+      countyAdmin.historyWrite(entry),
+      ...notices,
+    ])
+    if (issued) return { code, role: binding.role, label: targetLabel(label, binding.role), expiresAt }
   }
   throw new AppError('conflict')
 }
@@ -86,11 +107,15 @@ export const issueInvitation: UseCase<{ target: Target; validDays: number }, { c
  * directory entry that now answers to it together: a code is never spent without its role.
  */
 export const redeemInvitation: UseCase<{ code: string }, Whoami> = async (deps, actor, { code }) => {
+  await assertMayTry(deps, actor.openid)
   const { invitations } = deps.repos
   const invitation = await invitations.get(code)
   const now = deps.clock.now()
   const invalid = () => new AppError('invitation_invalid', undefined, 'code')
-  if (!invitation || invitation.redeemedBy || invitation.expiresAt <= now.toISOString()) throw invalid()
+  if (!invitation || invitation.redeemedBy || invitation.cancelledAt || invitation.expiresAt <= now.toISOString()) {
+    await countWrongTry(deps, actor.openid)
+    throw invalid()
+  }
 
   const { users } = deps.repos
   const user = (await users.get(actor.openid)) ?? { _id: actor.openid, displayName: null, bindings: [{ role: 'resident' }], createdAt: now.toISOString() }
@@ -114,6 +139,10 @@ export const redeemInvitation: UseCase<{ code: string }, Whoami> = async (deps, 
       directoryWrites.push(departmentOpenidWrite(department, actor.openid))
     }
   }
+  // the role over time: a grant the admins can list and revoke; an admin grant moves the county's roles guard
+  const grant = grantDoc(actor.openid, { ...b, countyCode: invitation.countyCode } as RoleBinding & { countyCode: string }, invitation.label, displayName, now.toISOString())
+  const county = b.role === 'admin' ? await directory.county(invitation.countyCode) : null
+  const roleWrites = [deps.repos.countyAdmin.grantWrite(grant), ...(county ? [adminRolesWrite(county)] : [])]
   await runLifecycle(
     deps,
     actor,
@@ -124,7 +153,7 @@ export const redeemInvitation: UseCase<{ code: string }, Whoami> = async (deps, 
       event: 'redeem',
       note: `获得${ROLE_LABELS[b.role]}身份`,
       change: (_i, ctx) => ({ redeemedBy: actor.openid, redeemedAt: ctx.at }),
-      writes: () => [...directoryWrites, userPutWrite({ ...user, displayName, bindings })],
+      writes: () => [...directoryWrites, ...roleWrites, userPutWrite({ ...user, displayName, bindings })],
       onConflict: invalid,
     },
     // whoever redeems is not named in the code's history

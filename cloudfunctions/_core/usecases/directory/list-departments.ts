@@ -20,6 +20,7 @@ export const listDepartments: UseCase<ActionParsed<'directory', 'listDepartments
   const { directory } = deps.repos
   if (!(await directory.county(countyCode))) throw new AppError('not_found', '没有这个县的资料')
   if (!own.includes(countyCode)) throw new AppError('forbidden', '只能查看本县的承办单位')
-  const items = await directory.departmentsOfCounty(countyCode)
+  // deactivated departments are no longer offered for dispatch
+  const items = (await directory.departmentsOfCounty(countyCode)).filter((d) => d.active !== false)
   return { countyCode, items: items.map((d) => ({ code: d.code, name: d.name, kind: d.kind, kindLabel: DEPARTMENT_KIND_LABELS[d.kind] })) }
 }
