@@ -1,7 +1,7 @@
 export default defineAppConfig({
   // Main package: the resident's first path only. Keep it small (npm run size checks it).
   pages: ['pages/station/index', 'pages/mine/index', 'pages/submit/index', 'pages/item/index'],
-  // Role pages live in subpackages, one root per role (admin to follow), and charts
+  // Role pages live in subpackages, one root per role, and charts
   // (ECharts / F2) only inside a subpackage.
   subPackages: [
     // 我的身份 (invitation codes) and 隐私说明: off the resident's first path, so not in the main
@@ -28,6 +28,8 @@ export default defineAppConfig({
     // 统计评议 (issue 7): 统计看板 and 年度评议通报 (staff), 履职档案 (a deputy's own, or any with
     // ?deputyCode= for staff). ECharts (tree-shaken) is bundled here only, never in the main package.
     { root: 'packages/stats', pages: ['dashboard/index', 'evaluation/index', 'deputy-record/index'] },
+    // 县级设置 (issue 14, 管理员): home (county, directory by kind), edit (one record with its history), roles and invitations, history
+    { root: 'packages/admin', pages: ['pages/home/index', 'pages/edit/index', 'pages/roles/index', 'pages/history/index'] },
   ],
   // Preloading starts after the page has rendered, so it never delays a resident's first screen.
   // 提交 may open 隐私说明 (tiny: any network). The station page links to its reception days; 我的

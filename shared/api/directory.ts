@@ -5,7 +5,6 @@ import { DEPARTMENT_KINDS } from '../domain/departments'
 import { OUTBOX_STATUSES } from '../domain/sessions'
 import { page, pageInput, stationCode } from './common'
 import { whoami } from './whoami'
-import { directoryAdminActions } from './directory-admin'
 
 export const deputyCard = z.object({
   code: z.string(),
@@ -119,6 +118,4 @@ export const directoryActions = {
     input: z.object({ code: z.string({ error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, { message: '邀请码为8位字母或数字' }) }),
     output: whoami,
   },
-  // 县级设置 (管理员工作台): shared/api/directory-admin.ts
-  ...directoryAdminActions,
 } as const

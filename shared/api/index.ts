@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { directoryActions } from './directory'
+import { directoryAdminActions } from './directory-admin'
 import { allSuggestionActions } from './suggestion-actions'
 import { receptionActions } from './reception'
 import { statsActions } from './stats'
@@ -10,7 +11,9 @@ import { visitActions } from './visit'
  * The function entries parse with `input`; the client validates answers with `output`.
  */
 export const api = {
-  directory: directoryActions,
+  // 县级设置's schemas are kept apart so the main package (which registers directoryActions for
+  // the resident path) does not carry them; the admin subpackage registers both.
+  directory: { ...directoryActions, ...directoryAdminActions },
   suggestion: allSuggestionActions,
   reception: receptionActions,
   stats: statsActions,

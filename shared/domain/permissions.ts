@@ -23,6 +23,7 @@ import {
   stationMayList,
   type BindingOf,
 } from './scope'
+import { SUGGESTION_EVENTS, type SuggestionEvent } from './transitions'
 
 export { bindingsOf, type BindingOf }
 /** The fields of an item that permission rules look at. */
@@ -56,28 +57,10 @@ export type QueueScope = {
   departmentCode?: string
 }
 
-export const ITEM_ACTIONS = [
-  'view_item',
-  'view_contact',
-  'withdraw',
-  'follow',
-  'accept',
-  'answer',
-  'escalate',
-  'dispatch',
-  'acknowledge',
-  'progress',
-  'request_extension',
-  'decide_extension',
-  'resolve',
-  'send_back',
-  'verify',
-  'reopen',
-  'deputy_rate',
-  'merge',
-  'refer',
-  'supervise',
-] as const
+/** The events a person takes (the timer's auto_verify is nobody's permission). */
+const PERSON_EVENTS = SUGGESTION_EVENTS.filter((e): e is Exclude<SuggestionEvent, 'auto_verify'> => e !== 'auto_verify')
+/** Seeing the item and its contact, following it, and one permission per event a person takes, named as the event. */
+export const ITEM_ACTIONS = ['view_item', 'view_contact', 'follow', ...PERSON_EVENTS] as const
 export const QUEUE_ACTIONS = ['view_station_queue', 'view_dispatch_board', 'view_department_queue'] as const
 export const PERMISSION_ACTIONS = [...ITEM_ACTIONS, ...QUEUE_ACTIONS] as const
 

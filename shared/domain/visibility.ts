@@ -81,25 +81,35 @@ export const ITEM_RELATION_LABELS: Record<ItemRelation, string> = {
 
 const departmentContact: ConsentRule = { level: 'masked', withConsent: 'whole', logged: true }
 
+/**
+ * Who sees a resident's contact (name, phone, their name in the history): whole for the submitter,
+ * the owning deputy, staff in scope and the supervisor; masked for other deputies and
+ * co-departments; the department by the resident's consent; followers as given.
+ */
+const contactRules = (follower: Visibility): Record<ItemRelation, FieldRule> => ({
+  submitter: 'whole',
+  follower,
+  owning_deputy: 'whole',
+  other_deputy: 'masked',
+  department: departmentContact,
+  co_department: 'masked',
+  staff_in_scope: 'whole',
+  supervisor: 'whole',
+})
+
 /** Personal data of an item and who sees it how. Every other field of the detail is whole for every reader. */
 export const ITEM_PERSONAL_FIELDS = {
   contactName: {
     label: '称呼',
     masked: '只显示第一个字（张**）',
     hidden: '不显示',
-    rules: {
-      submitter: 'whole', follower: 'hidden', owning_deputy: 'whole', other_deputy: 'masked',
-      department: departmentContact, co_department: 'masked', staff_in_scope: 'whole', supervisor: 'whole',
-    },
+    rules: contactRules('hidden'),
   },
   contactPhone: {
     label: '手机号',
     masked: '隐去中间四位（139****5678）',
     hidden: '不显示',
-    rules: {
-      submitter: 'whole', follower: 'masked', owning_deputy: 'whole', other_deputy: 'masked',
-      department: departmentContact, co_department: 'masked', staff_in_scope: 'whole', supervisor: 'whole',
-    },
+    rules: contactRules('masked'),
   },
   photos: {
     label: '照片',
@@ -110,10 +120,7 @@ export const ITEM_PERSONAL_FIELDS = {
     label: '进展记录中群众的称呼',
     masked: '只显示第一个字（张**）',
     hidden: '只显示身份（“群众”）',
-    rules: {
-      submitter: 'whole', follower: 'hidden', owning_deputy: 'whole', other_deputy: 'masked',
-      department: departmentContact, co_department: 'masked', staff_in_scope: 'whole', supervisor: 'whole',
-    },
+    rules: contactRules('hidden'),
   },
   historyResidentNotes: {
     label: '进展记录中群众写的说明（评价、撤回原因）',

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { shanghaiDateTime } from '../../shared/domain/reception/dates'
+import { newSessionDoc } from '../../cloudfunctions/_core/usecases/reception/session-doc'
 import { startE2E, type E2E } from './harness'
 
 const SUPERVISOR = 'demo-supervisor-XWT01-M1'
@@ -23,9 +24,8 @@ beforeAll(async () => {
   const date = shanghaiDateTime(new Date()).date
   sessionId = `XWT01-${date.replace(/-/g, '')}-reception`
   const at = new Date().toISOString()
-  await e2e.backend.store.collection('reception_sessions').put({
+  await e2e.backend.store.collection('reception_sessions').put(newSessionDoc({
     _id: sessionId,
-    version: 1,
     kind: 'reception',
     source: 'rule',
     countyCode: 'xiuwu',
@@ -40,24 +40,10 @@ beforeAll(async () => {
     theme: null,
     deputyCodes: ['XWT01-R1', 'XWT01-R2'],
     minDeputies: 2,
-    invitedOfficials: [],
-    announcement: null,
-    participants: [],
-    topics: [],
-    notes: null,
-    followUpSuggestionIds: [],
-    status: 'planned',
-    cancelReason: null,
-    confirmed: true,
-    unconfirmedReason: null,
-    moved: false,
-    moveReason: null,
-    edited: false,
-    heldAt: null,
     createdBy: null,
     createdAt: at,
     updatedAt: at,
-  } as never)
+  }) as never)
   page = await e2e.open(SUPERVISOR)
 }, 240_000)
 afterAll(() => e2e?.close())

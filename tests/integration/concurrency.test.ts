@@ -1,13 +1,8 @@
 import { actions, who } from '../support/actors'
-import { createTestBackend, type TestBackend } from '../support/backend'
+import { backendPerTest } from '../support/backend'
 
-let backend: TestBackend
-let a: ReturnType<typeof actions>
-beforeEach(async () => {
-  backend = await createTestBackend()
-  a = actions(backend)
-})
-afterEach(() => backend.close())
+const backend = backendPerTest()
+const a = actions(backend)
 
 describe('concurrency and idempotency', () => {
   it('lets exactly one of 100 simultaneous accepts win; the other 99 get conflict', async () => {

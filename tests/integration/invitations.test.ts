@@ -1,10 +1,6 @@
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, createTestBackend, fixedClock } from '../support/backend'
 
-let backend: TestBackend
-beforeEach(async () => {
-  backend = await createTestBackend()
-})
-afterEach(() => backend.close())
+const backend = backendPerTest()
 
 const dir = (openid: string, action: string, payload: Record<string, unknown> = {}) => backend.call('directory', { action, payload }, openid)
 

@@ -15,7 +15,7 @@ import { actions, who } from '../support/actors'
 import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
 import { reception, rwho } from '../support/reception'
 import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudbase-standin'
-import { beijing, caller, clientId, vwho } from './visit-support'
+import { beijing, caller, clientId, visitAt, vwho } from './visit-support'
 
 const clock = fixedClock('2026-09-14T02:00:00.000Z')
 let backend: TestBackend
@@ -124,19 +124,7 @@ describe('the visit register', () => {
     const [first] = (await r.ok(vwho.countyStaff, 'listSessions', { stationCode: 'XWT01', limit: 1 })).items
     const session = await r.ok(vwho.countyStaff, 'getSession', { id: first.id })
     clock.set(beijing('2026-09-15', '10:00'))
-    const onSpot = () => ({
-      clientId: clientId(),
-      stationCode: 'XWT01',
-      sessionId: session.id,
-      visitedAt: clock.now().toISOString(),
-      deputyCodes: session.deputies.map((d: { code: string }) => d.code),
-      visitor: { name: '张秀兰', phone: '13912345678', village: '东关村' },
-      matter: '东关村路灯坏了三个多月，晚上出行不便',
-      categoryCode: 'urban_rural_construction',
-      handling: 'answered_on_spot',
-      answer: '已联系镇政府，本周内修复',
-      opinion: { rating: 'satisfied', note: '当场解决' },
-    })
+    const onSpot = () => visitAt(session, clock, { handling: 'answered_on_spot', answer: '已联系镇政府，本周内修复', opinion: { rating: 'satisfied', note: '当场解决' } })
     return { visit, onSpot }
   }
 

@@ -1,17 +1,11 @@
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 import { reception, rwho, type Reception } from '../support/reception'
 
 // Monday 2026-09-14, 10:00 in Beijing
 const clock = fixedClock('2026-09-14T02:00:00.000Z')
-let backend: TestBackend
-let r: Reception
+const backend = backendPerTest({ clock })
+const r = reception(backend)
 
-beforeEach(async () => {
-  clock.set('2026-09-14T02:00:00.000Z')
-  backend = await createTestBackend({ clock })
-  r = reception(backend)
-})
-afterEach(() => backend.close())
 
 type Summary = { id: string; date: string; startTime: string; deputyNames: string[]; confirmed: boolean; moved: boolean; moveReason: string | null; unconfirmedReason: string | null; status: string }
 const sessionsAt = async (stationCode: string, openid = rwho.xwStaff, extra: Record<string, unknown> = {}) =>

@@ -1,11 +1,11 @@
 import { assertOnlineReceptionOpen } from '../../cloudfunctions/_core/usecases/reception/online-window'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 import { reception, requestId, rwho, type Reception } from '../support/reception'
 
 // Monday 2026-09-14, 10:00 in Beijing; XWT01 receives on Tuesdays 09:00–12:00
 const clock = fixedClock('2026-09-14T02:00:00.000Z')
-let backend: TestBackend
-let r: Reception
+const backend = backendPerTest({ clock })
+const r = reception(backend)
 /** Sets the clock to a Beijing wall time. */
 const at = (date: string, time: string) => clock.set(new Date(`${date}T${time}:00+08:00`).toISOString())
 
@@ -13,15 +13,11 @@ let tuesday: { id: string; deputies: Array<{ code: string; name: string }> }
 let offDuty: string
 
 beforeEach(async () => {
-  clock.set('2026-09-14T02:00:00.000Z')
-  backend = await createTestBackend({ clock })
-  r = reception(backend)
   await r.ok(rwho.xwStaff, 'generateSessions', { stationCode: 'XWT01', months: 1 })
   const [first] = (await r.ok(rwho.xwStaff, 'listSessions', { stationCode: 'XWT01', limit: 1 })).items
   tuesday = await r.ok(rwho.xwStaff, 'getSession', { id: first.id })
   offDuty = ['XWT01-R1', 'XWT01-R2', 'XWT01-R3'].find((c) => !tuesday.deputies.some((d) => d.code === c))!
 })
-afterEach(() => backend.close())
 
 describe('check-in (代表亮码进站)', () => {
   it('records attendance from 30 minutes before the start to 30 minutes after the end, Beijing time', async () => {

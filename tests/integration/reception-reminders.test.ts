@@ -1,12 +1,12 @@
 import { TIMERS } from '../../cloudfunctions/_core/functions'
 import { dueOffset } from '../../cloudfunctions/_core/usecases/timers/remind-receptions'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 import { reception, requestId, rwho, type Reception } from '../support/reception'
 
 // Monday 2026-09-14, 10:00 in Beijing; XWT01 receives on Tuesdays 09:00–12:00 with two deputies
 const clock = fixedClock('2026-09-14T02:00:00.000Z')
-let backend: TestBackend
-let r: Reception
+const backend = backendPerTest({ clock })
+const r = reception(backend)
 const at = (date: string, time: string) => clock.set(new Date(`${date}T${time}:00+08:00`).toISOString())
 const fire = async () => {
   const res = await TIMERS.timers(backend.deps)
@@ -26,15 +26,11 @@ let onDuty: string[]
 let offDuty: string
 
 beforeEach(async () => {
-  clock.set('2026-09-14T02:00:00.000Z')
-  backend = await createTestBackend({ clock })
-  r = reception(backend)
   await r.ok(rwho.xwStaff, 'generateSessions', { stationCode: 'XWT01', months: 1 })
   sessions = (await r.ok(rwho.xwStaff, 'listSessions', { stationCode: 'XWT01', limit: 50 })).items
   onDuty = (await r.ok(rwho.xwStaff, 'getSession', { id: sessions[0].id })).deputies.map((d: { code: string }) => d.code)
   offDuty = ['XWT01-R1', 'XWT01-R2', 'XWT01-R3'].find((c) => !onDuty.includes(c))!
 })
-afterEach(() => backend.close())
 
 describe('reception reminders', () => {
   it('picks the nearest lead time not yet passed', () => {

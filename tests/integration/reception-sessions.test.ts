@@ -1,18 +1,12 @@
 import { actions } from '../support/actors'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 import { reception, requestId, rwho, type Reception } from '../support/reception'
 
 // Monday 2026-09-14, 10:00 in Beijing
 const clock = fixedClock('2026-09-14T02:00:00.000Z')
-let backend: TestBackend
-let r: Reception
+const backend = backendPerTest({ clock })
+const r = reception(backend)
 
-beforeEach(async () => {
-  clock.set('2026-09-14T02:00:00.000Z')
-  backend = await createTestBackend({ clock })
-  r = reception(backend)
-})
-afterEach(() => backend.close())
 
 type Summary = { id: string; date: string; startTime: string; endTime: string; deputyNames: string[]; status: string; kind: string }
 const list = async (openid: string, payload: Record<string, unknown>) => (await r.ok(openid, 'listSessions', { limit: 50, ...payload })).items as Summary[]

@@ -1,13 +1,8 @@
 import { actions, who } from '../support/actors'
-import { createTestBackend, type TestBackend } from '../support/backend'
+import { backendPerTest } from '../support/backend'
 
-let backend: TestBackend
-let a: ReturnType<typeof actions>
-beforeEach(async () => {
-  backend = await createTestBackend()
-  a = actions(backend)
-})
-afterEach(() => backend.close())
+const backend = backendPerTest()
+const a = actions(backend)
 
 describe('who may act on which item', () => {
   it("hides a station's item from a deputy of another station", async () => {

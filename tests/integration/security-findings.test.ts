@@ -7,16 +7,11 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createLocalServer, LOCAL_IDENTITY_HEADER, TIMER_SECRET_HEADER } from '../../cloudfunctions/_local/server'
 import { actions, who } from '../support/actors'
-import { createTestBackend, type TestBackend } from '../support/backend'
+import { backendPerTest } from '../support/backend'
 import { visitWorld, vwho } from './visit-support'
 
-let backend: TestBackend
-let a: ReturnType<typeof actions>
-beforeEach(async () => {
-  backend = await createTestBackend()
-  a = actions(backend)
-})
-afterEach(() => backend.close())
+const backend = backendPerTest()
+const a = actions(backend)
 
 async function serve(options: { host?: string; timerSecret?: string | null } = {}): Promise<{ base: string; close(): Promise<void> }> {
   const server: Server = createLocalServer({ deps: backend.deps, timerSecret: options.timerSecret ?? null })

@@ -8,21 +8,14 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createLocalServer, LOCAL_IDENTITY_HEADER } from '../../cloudfunctions/_local/server'
 import { actions, who } from '../support/actors'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 import { stats } from '../support/stats'
 
 const START = '2026-03-02T01:00:00.000Z' // Monday; deadlines of 10 working days fall on 16 March
 const clock = fixedClock(START)
-let backend: TestBackend
-let a: ReturnType<typeof actions>
-let s: ReturnType<typeof stats>
-beforeEach(async () => {
-  clock.set(START)
-  backend = await createTestBackend({ clock })
-  a = actions(backend)
-  s = stats(backend)
-})
-afterEach(() => backend.close())
+const backend = backendPerTest({ clock })
+const a = actions(backend)
+const s = stats(backend)
 
 async function walk(departmentCode: string) {
   const { id } = await a.submit()

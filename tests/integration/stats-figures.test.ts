@@ -8,23 +8,16 @@ import type { Store } from '../../cloudfunctions/_core/store/port'
 import { flagOverdue } from '../../cloudfunctions/_core/usecases/timers/flag-overdue'
 import { reconcileCounters } from '../../cloudfunctions/_core/usecases/stats/reconcile'
 import { actions, who } from '../support/actors'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, createTestBackend, fixedClock } from '../support/backend'
 import { reception } from '../support/reception'
 import { stats } from '../support/stats'
 
 // Monday 2 March 2026, 09:00 in Beijing; 10 working days later is Monday 16 March.
 const START = '2026-03-02T01:00:00.000Z'
 const clock = fixedClock(START)
-let backend: TestBackend
-let a: ReturnType<typeof actions>
-let s: ReturnType<typeof stats>
-beforeEach(async () => {
-  clock.set(START)
-  backend = await createTestBackend({ clock })
-  a = actions(backend)
-  s = stats(backend)
-})
-afterEach(() => backend.close())
+const backend = backendPerTest({ clock })
+const a = actions(backend)
+const s = stats(backend)
 
 const march = { from: '2026-03', to: '2026-03' }
 
@@ -268,10 +261,7 @@ describe('a failing counter write', () => {
         ),
       close: () => real.close(),
     }
-    await backend.close()
-    backend = await createTestBackend({ clock, store: flaky })
-    a = actions(backend)
-    s = stats(backend)
+    await backend.reopen({ store: flaky })
     const errors = jest.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const county = async () => ((await s.ok(who.countyStaff, 'overview', march)) as { figures: { funnel: { submitted: number; accepted: number } } }).figures.funnel

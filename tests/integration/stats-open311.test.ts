@@ -6,20 +6,13 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createLocalServer } from '../../cloudfunctions/_local/server'
 import { actions, who } from '../support/actors'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 import { stats } from '../support/stats'
 
 const clock = fixedClock('2026-03-02T01:00:00.000Z')
-let backend: TestBackend
-let a: ReturnType<typeof actions>
-let s: ReturnType<typeof stats>
-beforeEach(async () => {
-  clock.set('2026-03-02T01:00:00.000Z')
-  backend = await createTestBackend({ clock })
-  a = actions(backend)
-  s = stats(backend)
-})
-afterEach(() => backend.close())
+const backend = backendPerTest({ clock })
+const a = actions(backend)
+const s = stats(backend)
 
 const PERSONAL = ['张女士', '13912345678', 'demo-resident-1', '台创园区', '路面损毁']
 

@@ -1,10 +1,6 @@
-import { createTestBackend, type TestBackend } from '../support/backend'
+import { backendPerTest } from '../support/backend'
 
-let backend: TestBackend
-beforeEach(async () => {
-  backend = await createTestBackend()
-})
-afterEach(() => backend.close())
+const backend = backendPerTest()
 
 const resident = 'demo-resident-1'
 let seq = 0

@@ -1,10 +1,10 @@
 import { TIMERS } from '../../cloudfunctions/_core/functions'
 import { actions, who } from '../support/actors'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 
 const clock = fixedClock('2026-11-26T02:00:00.000Z')
-let backend: TestBackend
-let a: ReturnType<typeof actions>
+const backend = backendPerTest({ clock })
+const a = actions(backend)
 const fire = async () => {
   const res = await TIMERS.timers(backend.deps)
   if (!res.ok) throw new Error('timer failed')
@@ -15,13 +15,6 @@ const messagesOf = async (openid: string) => {
   if (!res.ok) throw new Error(res.message)
   return res.data.items as Array<{ id: string; kind: string; title: string; body: string; status: string }>
 }
-
-beforeEach(async () => {
-  clock.set('2026-11-26T02:00:00.000Z')
-  backend = await createTestBackend({ clock })
-  a = actions(backend)
-})
-afterEach(() => backend.close())
 
 describe('the timers', () => {
   it('reminds the department one working day before the deadline, once', async () => {

@@ -1,5 +1,6 @@
 /** Helpers of the visit-register tests (tests/integration/visit-*.test.ts). */
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { createTestBackend, fixedClock, functionCaller, type TestBackend } from '../support/backend'
+import type { Clock } from '../../cloudfunctions/_core/ports'
 import { reception } from '../support/reception'
 
 export const vwho = {
@@ -22,23 +23,23 @@ type Payload = Record<string, unknown>
 export type Failure = { ok: false; code: string; message: string; field?: string }
 
 /** `fn.<action>` calls; `ok` throws with the Chinese message on failure, `refused` asserts a failure. */
-export function caller(backend: TestBackend, fn: string) {
-  const raw = (openid: string, action: string, payload: Payload = {}) => backend.call(fn, { action, payload }, openid)
-  const ok = async (openid: string, action: string, payload: Payload = {}) => {
-    const res = await raw(openid, action, payload)
-    if (!res.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${res.code} ${res.message} (${res.field ?? ''})`)
-    return res.data
-  }
-  const refused = async (openid: string, action: string, payload: Payload = {}): Promise<Failure> => {
-    const res = await raw(openid, action, payload)
-    if (res.ok) throw new Error(`${fn}.${action} as ${openid} unexpectedly succeeded`)
-    return res as Failure
-  }
-  return { raw, ok, refused }
-}
+export const caller = functionCaller
 
 let seq = 0
 export const clientId = () => `vt${process.pid}x${++seq}x${Date.now().toString(36)}`.padEnd(12, '0')
+
+/** A visit payload at a session of XWT01, at the clock's time: 张秀兰's street lights of 东关村. */
+export const visitAt = (session: { id: string; deputies: Array<{ code: string }> }, clock: Clock, extra: Payload = {}): Payload => ({
+  clientId: clientId(),
+  stationCode: 'XWT01',
+  sessionId: session.id,
+  visitedAt: clock.now().toISOString(),
+  deputyCodes: session.deputies.map((d) => d.code),
+  visitor: { name: '张秀兰', phone: '13912345678', village: '东关村' },
+  matter: '东关村路灯坏了三个多月，晚上出行不便',
+  categoryCode: 'urban_rural_construction',
+  ...extra,
+})
 
 /** Beijing wall time as an ISO instant. */
 export const beijing = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
@@ -74,17 +75,7 @@ export async function visitWorld(): Promise<VisitWorld> {
   const [other] = (await r.ok(vwho.countyStaff, 'listSessions', { stationCode: 'XWT02', limit: 1 })).items
   const session = await r.ok(vwho.countyStaff, 'getSession', { id: first.id })
   clock.set(beijing('2026-09-15', '10:00'))
-  const base = (extra: Payload = {}): Payload => ({
-    clientId: clientId(),
-    stationCode: 'XWT01',
-    sessionId: session.id,
-    visitedAt: clock.now().toISOString(),
-    deputyCodes: session.deputies.map((d: { code: string }) => d.code),
-    visitor: { name: '张秀兰', phone: '13912345678', village: '东关村' },
-    matter: '东关村路灯坏了三个多月，晚上出行不便',
-    categoryCode: 'urban_rural_construction',
-    ...extra,
-  })
+  const base = (extra: Payload = {}): Payload => visitAt(session, clock, extra)
   return {
     backend,
     clock,

@@ -1,16 +1,10 @@
 import { actions, who } from '../support/actors'
-import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
+import { backendPerTest, fixedClock } from '../support/backend'
 
 // 2026-11-26 is a Thursday; 10 working days later is 2026-12-10.
 const clock = fixedClock('2026-11-26T02:00:00.000Z')
-let backend: TestBackend
-let a: ReturnType<typeof actions>
-beforeEach(async () => {
-  clock.set('2026-11-26T02:00:00.000Z')
-  backend = await createTestBackend({ clock })
-  a = actions(backend)
-})
-afterEach(() => backend.close())
+const backend = backendPerTest({ clock })
+const a = actions(backend)
 
 describe('the five-order loop, step by step', () => {
   it('runs 点单 → 接单 → 提交人大 → 派单 → 签收 → 销单 → 验单 and records every step', async () => {

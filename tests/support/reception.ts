@@ -1,4 +1,4 @@
-import type { TestBackend } from './backend'
+import { functionCaller, type TestBackend } from './backend'
 
 /** Demo identities the reception tests use, beyond ./actors.ts. */
 export const rwho = {
@@ -14,21 +14,7 @@ export const rwho = {
 }
 
 /** Calls `reception.<action>`; `ok` throws with the Chinese message when it fails. */
-export function reception(backend: TestBackend) {
-  const raw = (openid: string, action: string, payload: Record<string, unknown> = {}) => backend.call('reception', { action, payload }, openid)
-  const ok = async (openid: string, action: string, payload: Record<string, unknown> = {}) => {
-    const res = await raw(openid, action, payload)
-    if (!res.ok) throw new Error(`reception.${action} as ${openid} failed: ${res.code} ${res.message}`)
-    return res.data
-  }
-  /** The failure, asserting that the call failed. */
-  const refused = async (openid: string, action: string, payload: Record<string, unknown> = {}) => {
-    const res = await raw(openid, action, payload)
-    if (res.ok) throw new Error(`reception.${action} as ${openid} unexpectedly succeeded`)
-    return res as { ok: false; code: string; message: string; field?: string }
-  }
-  return { raw, ok, refused }
-}
+export const reception = (backend: TestBackend) => functionCaller(backend, 'reception')
 
 export type Reception = ReturnType<typeof reception>
 

@@ -1,5 +1,6 @@
 import type { Page, Store, Write } from '../store/port'
 import type { FollowDoc } from '../model'
+import { eachDoc } from './paging'
 
 const keyOf = (suggestionId: string, openid: string) => `${suggestionId}:${openid}`
 
@@ -24,17 +25,7 @@ export function followRepo(store: Store) {
     },
     /** Everyone following an item, in pages, so a popular item never loads unbounded at once. */
     async *followersOf(suggestionId: string): AsyncGenerator<string> {
-      let cursor: string | null = null
-      do {
-        const page: Page<FollowDoc> = await follows.find({
-          where: { suggestionId },
-          orderBy: { field: 'createdAt', direction: 'asc' },
-          limit: 200,
-          cursor,
-        })
-        for (const f of page.items) yield f.openid
-        cursor = page.nextCursor
-      } while (cursor)
+      for await (const f of eachDoc(follows, { where: { suggestionId }, orderBy: { field: 'createdAt', direction: 'asc' } }, 200)) yield f.openid
     },
   }
 }

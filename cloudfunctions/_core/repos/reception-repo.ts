@@ -1,4 +1,4 @@
-import type { Collection, Page, Store, Where, Write } from '../store/port'
+import type { Collection, Store, Where, Write } from '../store/port'
 import type {
   DeputyDoc,
   ReceptionAttendanceDoc,
@@ -9,20 +9,11 @@ import type {
   ReceptionSubscriberDoc,
   SuggestionDoc,
 } from '../model'
-
-const PAGE = 500
+import { allDocs, eachDoc } from './paging'
 
 /** Reads every page of a query; for bounded sets (one station's year, one county's year). */
-async function all<T extends { _id: string }>(collection: Collection<T>, where: Where, orderField: string): Promise<T[]> {
-  const out: T[] = []
-  let cursor: string | null = null
-  do {
-    const page: Page<T> = await collection.find({ where, orderBy: { field: orderField, direction: 'asc' }, limit: PAGE, cursor })
-    out.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor)
-  return out
-}
+const all = <T extends { _id: string }>(collection: Collection<T>, where: Where, orderField: string): Promise<T[]> =>
+  allDocs(collection, { where, orderBy: { field: orderField, direction: 'asc' } })
 
 const range = (from: string, to: string) => ({ $gte: from, $lte: to })
 
@@ -118,17 +109,7 @@ export function receptionRepo(store: Store) {
       subscribers.insert({ _id: `${sessionId}:${openid}`, sessionId, openid, createdAt: at }),
     isSubscribed: async (sessionId: string, openid: string) => (await subscribers.get(`${sessionId}:${openid}`)) !== null,
     async *subscribersOf(sessionId: string): AsyncGenerator<string> {
-      let cursor: string | null = null
-      do {
-        const page: Page<ReceptionSubscriberDoc> = await subscribers.find({
-          where: { sessionId },
-          orderBy: { field: 'createdAt', direction: 'asc' },
-          limit: 200,
-          cursor,
-        })
-        for (const s of page.items) yield s.openid
-        cursor = page.nextCursor
-      } while (cursor)
+      for await (const s of eachDoc(subscribers, { where: { sessionId }, orderBy: { field: 'createdAt', direction: 'asc' } }, 200)) yield s.openid
     },
 
     // ---- directory reads this module needs beyond directoryRepo

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Counts, StatsDimension } from '@shared/domain/stats'
 import { WITH_DEPARTMENT_STATES, type SuggestionState } from '@shared/domain/states'
-import type { FindOptions, Page, Store, Where, Write } from '../store/port'
+import type { FindOptions, Store, Where, Write } from '../store/port'
 import type {
   DepartmentDoc,
   DeputyDoc,
@@ -16,6 +16,7 @@ import type {
   SuggestionDoc,
   VisitRecordDoc,
 } from '../model'
+import { allDocs } from './paging'
 
 export interface CounterKey {
   countyCode: string
@@ -31,19 +32,6 @@ export function counterId(k: CounterKey): string {
   return `c${createHash('sha1').update(tuple).digest('hex').slice(0, 28)}`
 }
 
-const PAGE = 500
-
-/** Reads every page of a bounded query. */
-async function all<T extends { _id: string }>(find: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = []
-  let cursor: string | null = null
-  do {
-    const page: Page<T> = await find(cursor)
-    out.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor)
-  return out
-}
 
 const dateRange = (from: string, to: string) => ({ $gte: from, $lte: to })
 
@@ -90,14 +78,7 @@ export function statsRepo(store: Store) {
     rowsOf: (keys: CounterKey[]) => counters.getMany(keys.map(counterId)),
     /** Every row of one dimension in one scope between two months (index by_scope_dimension_month). */
     dimensionRows(countyCode: string, scope: string, dimension: StatsDimension, from: string, to: string): Promise<StatsCounterDoc[]> {
-      return all((cursor) =>
-        counters.find({
-          where: { countyCode, scope, dimension, month: { $gte: from, $lte: to } },
-          orderBy: { field: 'month', direction: 'asc' },
-          limit: PAGE,
-          cursor,
-        }),
-      )
+      return allDocs(counters, { where: { countyCode, scope, dimension, month: { $gte: from, $lte: to } }, orderBy: { field: 'month', direction: 'asc' } })
     },
 
     // ---- comments and frozen years
@@ -114,12 +95,12 @@ export function statsRepo(store: Store) {
     // ---- directory by code
     stations: (codes: string[]) => stations.getMany(codes),
     stationsOfCounty: (countyCode: string) =>
-      all((cursor) => stations.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: PAGE, cursor })),
+      allDocs(stations, { where: { countyCode }, orderBy: { field: 'code', direction: 'asc' } }),
     deputy: (code: string) => deputies.get(code),
     deputies: (codes: string[]) => deputies.getMany(codes),
     departments: (codes: string[]) => departments.getMany(codes),
     departmentsOfCounty: (countyCode: string) =>
-      all((cursor) => departments.find({ where: { countyCode }, orderBy: { field: 'code', direction: 'asc' }, limit: PAGE, cursor })),
+      allDocs(departments, { where: { countyCode }, orderBy: { field: 'code', direction: 'asc' } }),
 
     // ---- items (open items for clusters and Open311; overdue count)
     /**
@@ -145,9 +126,7 @@ export function statsRepo(store: Store) {
     countHeldSessions: (countyCode: string, from: string, to: string, kind: string) =>
       sessions.count({ countyCode, date: dateRange(from, to), status: 'held', kind }),
     sessionsInCounty: (countyCode: string, from: string, to: string) =>
-      all((cursor) =>
-        sessions.find({ where: { countyCode, date: dateRange(from, to) }, orderBy: { field: 'date', direction: 'asc' }, limit: PAGE, cursor }),
-      ),
+      allDocs(sessions, { where: { countyCode, date: dateRange(from, to) }, orderBy: { field: 'date', direction: 'asc' } }),
     /** Attendance records of a county in a date range (index by_county_date). */
     countAttendanceInCounty: (countyCode: string, from: string, to: string) => attendance.count({ countyCode, date: dateRange(from, to) }),
     countAttendanceOfSession: (sessionId: string) => attendance.count({ sessionId }),
@@ -162,14 +141,10 @@ export function statsRepo(store: Store) {
      * thousand records; summing their visitor counts needs the documents.
      */
     visitsBetween: (countyCode: string, township: string | null, from: string, to: string) =>
-      all((cursor) =>
-        visits.find({
-          where: township ? { countyCode, township, visitedAt: { $gte: from, $lt: to } } : { countyCode, visitedAt: { $gte: from, $lt: to } },
-          orderBy: { field: 'visitedAt', direction: 'desc' },
-          limit: PAGE,
-          cursor,
-        }),
-      ),
+      allDocs(visits, {
+        where: township ? { countyCode, township, visitedAt: { $gte: from, $lt: to } } : { countyCode, visitedAt: { $gte: from, $lt: to } },
+        orderBy: { field: 'visitedAt', direction: 'desc' },
+      }),
   }
 }
 export type StatsRepo = ReturnType<typeof statsRepo>

@@ -1,24 +1,10 @@
-import type { Collection, Page, Store, Where } from '../store/port'
+import type { Collection, Store, Where } from '../store/port'
 import type { VisitCallbackDoc, VisitProblemDoc, VisitRecordDoc, VisitSettingsDoc, VisitSpotCheckDoc } from '../model'
-
-const PAGE = 500
+import { allDocs } from './paging'
 
 /** Reads every page of an indexed query, up to `cap` documents (bounded sets: one station's open records …). */
-async function all<T extends { _id: string }>(
-  collection: Collection<T>,
-  where: Where,
-  orderBy: { field: string; direction: 'asc' | 'desc' },
-  cap = 10_000,
-): Promise<T[]> {
-  const out: T[] = []
-  let cursor: string | null = null
-  do {
-    const page: Page<T> = await collection.find({ where, orderBy, limit: Math.min(PAGE, cap - out.length), cursor })
-    out.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor && out.length < cap)
-  return out
-}
+const all = <T extends { _id: string }>(collection: Collection<T>, where: Where, orderBy: { field: string; direction: 'asc' | 'desc' }, cap = 10_000): Promise<T[]> =>
+  allDocs(collection, { where, orderBy }, cap)
 
 /** Where to look for records: one station, or a county (optionally one township of it). */
 export type RecordScope = { stationCode: string } | { countyCode: string; township?: string | null }

@@ -44,7 +44,8 @@ export function stationView(s: StationDoc, county: CountyDoc | null, deputies: D
   return {
     ...stationListItem(s, county),
     address: s.address,
-    receptionNote: s.receptionRule?.note ?? null,
+    // the admin's 接待说明 first (县级设置), else the note of the station's reception rule
+    receptionNote: s.receptionNote ?? s.receptionRule?.note ?? null,
     deputies: ordered.map(deputyCard),
     upcomingSessions: upcoming,
   }

@@ -9,12 +9,16 @@
 import type { z } from 'zod'
 import type { Api, FunctionName } from '@shared/api'
 
-type Registry = { [F in FunctionName]?: Api[F] }
+/** Per function, the actions a package knows (a part: the main package leaves 县级设置 to the admin subpackage). */
+type Registry = { [F in FunctionName]?: Partial<Api[F]> }
 
 const registry: Registry = {}
 
+/** Adds a package's actions to what is known of each function (never drops what another package registered). */
 export function registerApi(part: Registry): void {
-  Object.assign(registry, part)
+  for (const [fn, actions] of Object.entries(part) as Array<[FunctionName, object]>) {
+    registry[fn] = { ...(registry[fn] ?? {}), ...actions } as never
+  }
 }
 
 export function outputSchemaFor(fn: FunctionName, action: string): z.ZodTypeAny | undefined {

@@ -4,12 +4,13 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import Blank from './Blank'
 
 /**
- * A page's loading and could-not-load states, for the role subpackages (reception, stats, …).
+ * A page's loading and could-not-load states, for the main pages, the shared workbench parts and
+ * the role subpackages (reception, stats, …).
  * Two looks: `page` fills the page (its own .page wrapper, 重新加载 as the call to action);
  * `card` sits inside a page that already has its header (重新加载, or 返回我的 when retrying
  * cannot help).
  */
-export function LoadingCards({ id, cards, className, rows, label }: { id?: string; cards: number; className: string; rows: [first: number, rest: number]; label?: string }) {
+export function LoadingCards({ id, cards, className, rows, label }: { id?: string; cards: number; className?: string; rows: [first: number, rest: number]; label?: string }) {
   return (
     <View className={className} id={id} ariaLabel={label}>
       {Array.from({ length: cards }, (_, i) => (
@@ -57,6 +58,40 @@ export function ErrorState({ id, title, message, network, onRetry, look, pageCla
           返回我的
         </Button>
       )}
+    </View>
+  )
+}
+
+/**
+ * An item that could not be opened: not there for this person (not found, not theirs, a bad id:
+ * no retry), or not reachable now (重新加载). `error` null: no id was given.
+ */
+export function ItemUnavailable({
+  id,
+  className,
+  cardClass,
+  error,
+  notFound,
+  onRetry,
+}: {
+  id: string
+  className: string
+  cardClass: string
+  error: { code: string; message: string } | null
+  notFound: string
+  onRetry: () => void
+}) {
+  const missing = !error || ['not_found', 'forbidden', 'validation_failed'].includes(error.code)
+  return (
+    <View className={className} id={id}>
+      <View className={cardClass}>
+        <Blank picture={error?.code === 'network_error' ? 'network' : 'mine'} title={missing ? notFound : '暂时无法打开'} description={error?.message} />
+        {!missing && (
+          <Button className="big-button" type="primary" block onClick={onRetry}>
+            重新加载
+          </Button>
+        )}
+      </View>
     </View>
   )
 }

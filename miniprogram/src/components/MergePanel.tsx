@@ -5,7 +5,7 @@ import { call } from '../api/client'
 import { useLoad } from '../lib/use-load'
 import type { PanelApi } from './WorkItemShell'
 import { ChipGroup, FieldError, NoteField, VerbPanel } from './WorkForm'
-import { useVerb } from './work'
+import { usePanelVerb } from './work'
 
 /** `similar` gives no item number (docs/privacy.md): the excerpt names the item. */
 interface Candidate {
@@ -22,7 +22,7 @@ interface Candidate {
 export default function MergePanel({ api }: { api: PanelApi }) {
   const [into, setInto] = useState<string | undefined>()
   const [reason, setReason] = useState('')
-  const { busy, errors, run, clear } = useVerb(api.done)
+  const { errors, clearing, submit, panel } = usePanelVerb(api, 'merge')
   const { data: candidates } = useLoad<Candidate[]>(`similar|${api.item.id}|${api.item.stationCode}|${api.item.content}`, () =>
     call('suggestion', 'similar', { stationCode: api.item.stationCode, content: api.item.content.slice(0, 2000) })
       .then((res) => res.items.filter((i) => i.id !== api.item.id))
@@ -31,14 +31,11 @@ export default function MergePanel({ api }: { api: PanelApi }) {
 
   return (
     <VerbPanel
-      verb="merge"
+      {...panel}
       title="并入另一件同类事项"
       hint="并案后本事项不再单独办理，反映人和关注者会转到所并入的事项，并收到通知。"
-      busy={busy === 'merge'}
-      error={errors.form}
       confirmText="确认并案"
-      onConfirm={() => void run('merge', { id: api.item.id, intoId: into ?? '', reason: reason.trim() }, '已并案')}
-      onCancel={api.cancel}
+      onConfirm={() => submit({ intoId: into ?? '', reason: reason.trim() }, '已并案')}
     >
       {candidates === null ? (
         <Skeleton rows={2} animated />
@@ -52,10 +49,7 @@ export default function MergePanel({ api }: { api: PanelApi }) {
           columns={1}
           options={candidates.map((c) => ({ value: c.id, label: c.excerpt, hint: `${c.stateLabel} · ${c.followerCount}人关注` }))}
           value={into}
-          onChange={(v) => {
-            setInto(v)
-            clear()
-          }}
+          onChange={clearing(setInto)}
         />
       )}
       <FieldError message={errors.intoId ? '请选择要并入的事项' : undefined} id="error-intoId" />

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { PanelApi } from './WorkItemShell'
 import { NoteField, VerbPanel } from './WorkForm'
 import { verbOf } from '@shared/domain/verbs'
-import { type Verb, useVerb } from './work'
+import { type Verb, usePanelVerb } from './work'
 
 /**
  * A verb whose only input is one text: 即时答复 (answer), 报告进展 / 督办 / 签收 (note),
@@ -37,13 +37,10 @@ export default function NotePanel({
   extra?: Record<string, unknown>
 }) {
   const [text, setText] = useState(initial)
-  const { busy, errors, run, clear } = useVerb(api.done)
-  const submit = () => {
-    const value = text.trim()
-    void run(verb, { id: api.item.id, ...extra, [field]: value || (required ? '' : undefined) }, `已${title}`)
-  }
+  const { errors, clear, submit, panel } = usePanelVerb(api, verb)
+  const confirm = () => submit({ ...extra, [field]: text.trim() || (required ? '' : undefined) }, `已${title}`)
   return (
-    <VerbPanel verb={verb} title={title} hint={hint} busy={busy === verb} error={errors.form} confirmText={confirmText} onConfirm={submit} onCancel={api.cancel}>
+    <VerbPanel {...panel} title={title} hint={hint} confirmText={confirmText} onConfirm={confirm}>
       <NoteField
         name={field}
         label={label}

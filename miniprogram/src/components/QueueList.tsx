@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { QueueItem } from '@shared/api/suggestion-workflow'
 import Blank from './Blank'
+import { LoadingCards } from './LoadStates'
 import StateChip from './StateChip'
 import type { PagedState } from './usePagedList'
 import { deadlineText } from './workbench'
@@ -36,16 +37,7 @@ export default function QueueList({
   const items = filter ? state.items.filter(filter) : state.items
 
   if (state.loading) {
-    return (
-      <View id="queue-loading">
-        <View className="card">
-          <Skeleton rows={3} animated />
-        </View>
-        <View className="card">
-          <Skeleton rows={3} animated />
-        </View>
-      </View>
-    )
+    return <LoadingCards id="queue-loading" cards={2} rows={[3, 3]} />
   }
 
   if (state.error && state.items.length === 0) {

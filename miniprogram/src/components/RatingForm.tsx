@@ -32,7 +32,7 @@ export default function RatingForm({
   const canReopen = verb === 'rate' && rating !== undefined && ratingEvent(item, rating, true) === 'reopen'
   const limitReached = verb === 'rate' && rating === 'unsatisfied' && reopenable(item) && !canReopen
   const [reopen, setReopen] = useState(true)
-  const { busy, errors, setErrors, run } = useVerb((next) => onDone(next))
+  const { busy, errors, setErrors, run, clearing } = useVerb((next) => onDone(next))
 
   const submit = () => {
     const wantsReopen = canReopen && rating !== undefined && ratingEvent(item, rating, reopen) === 'reopen'
@@ -61,10 +61,7 @@ export default function RatingForm({
         name="rating"
         options={OPTIONS}
         value={rating}
-        onChange={(v) => {
-          setRating(v)
-          setErrors({})
-        }}
+        onChange={clearing(setRating)}
       />
       <FieldError message={errors.rating} id="error-rating" />
       {canReopen && (

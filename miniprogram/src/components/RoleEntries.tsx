@@ -17,6 +17,7 @@ const WORKBENCHES: Array<{ role: Role; id: string; title: string; hint: string; 
   { role: 'staff', id: 'entry-stats-dashboard', title: '统计看板', hint: '五单漏斗、三率、承办单位排名、接待活动', url: '/packages/stats/dashboard/index' },
   { role: 'staff', id: 'entry-stats-evaluation', title: '评议通报', hint: '年度承办单位评议、导出与打印、冻结年度', url: '/packages/stats/evaluation/index' },
   { role: 'department', id: 'workbench-department', title: '承办工作台', hint: '签收、报告进展、申请延期、销单', url: '/packages/department/queue/index' },
+  { role: 'admin', id: 'workbench-admin', title: '县级设置', hint: '站点、代表、承办单位、角色与邀请码、变更历史', url: '/packages/admin/pages/home/index' },
   { role: 'supervisor', id: 'workbench-supervisor', title: '接待登记', hint: '接待日登记、交办单、办理结果回访', url: '/packages/supervisor/pages/home/index' },
 ]
 

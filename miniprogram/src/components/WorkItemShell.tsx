@@ -1,9 +1,9 @@
 import { type ReactNode, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { SuggestionDetail } from '@shared/api/suggestion'
-import Blank from './Blank'
+import { ItemUnavailable, LoadingCards } from './LoadStates'
 import { HandlingCard, ItemSummary, Timeline } from './ItemDetail'
 import { verbOf, verbsShownOn, type Workbench } from '@shared/domain/verbs'
 import './WorkForm.css'
@@ -56,32 +56,11 @@ export default function WorkItemShell({
 
   if (!id || (!data && loaded.status === 'error')) {
     const error = loaded.status === 'error' ? loaded.error : null
-    const missing = !error || ['not_found', 'forbidden', 'validation_failed'].includes(error.code)
-    return (
-      <View className="page work-item" id="work-item-error">
-        <View className="card work-item__state">
-          <Blank picture={error?.code === 'network_error' ? 'network' : 'mine'} title={missing ? '没有找到这件事项' : '暂时无法打开'} description={error?.message} />
-          {!missing && (
-            <Button className="big-button" type="primary" block onClick={() => void reload()}>
-              重新加载
-            </Button>
-          )}
-        </View>
-      </View>
-    )
+    return <ItemUnavailable id="work-item-error" className="page work-item" cardClass="card work-item__state" error={error} notFound="没有找到这件事项" onRetry={() => void reload()} />
   }
 
   if (!data) {
-    return (
-      <View className="page work-item" id="work-item-loading">
-        <View className="card">
-          <Skeleton rows={5} animated />
-        </View>
-        <View className="card">
-          <Skeleton rows={2} animated />
-        </View>
-      </View>
-    )
+    return <LoadingCards className="page work-item" id="work-item-loading" cards={2} rows={[5, 2]} />
   }
 
   const allowed = new Set(data.allowedActions)

@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro'
 import type { SuggestionDetail } from '@shared/api/suggestion'
 import { workflowInputs } from '@shared/api/suggestion-workflow'
 import { ApiError, call, toApiError } from '../api/client'
+import type { PanelApi } from './WorkItemShell'
 
 export type Verb = keyof typeof workflowInputs
 export type FieldErrors = Partial<Record<string, string>>
@@ -62,5 +63,23 @@ export function useVerb(onDone: (item: SuggestionDetail, verb: Verb) => void) {
     [onDone],
   )
 
-  return { busy, errors, setErrors, run, clear: () => setErrors({}) }
+  const clear = () => setErrors({})
+  /** A field's setter that also clears the messages (the person is correcting the form). */
+  const clearing =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v)
+      clear()
+    }
+  return { busy, errors, setErrors, run, clear, clearing }
+}
+
+/**
+ * One verb's form on a workbench item page: the step is taken on this item, and VerbPanel's
+ * verb, busy, form error and 取消 come from here (`<VerbPanel {...panel} …>`).
+ */
+export function usePanelVerb(api: PanelApi, verb: Verb) {
+  const { busy, errors, run, ...rest } = useVerb(api.done)
+  const submit = (payload: Record<string, unknown>, success: string) => void run(verb, { id: api.item.id, ...payload }, success)
+  return { ...rest, errors, submit, panel: { verb, busy: busy === verb, error: errors.form, onCancel: api.cancel } }
 }

@@ -1,8 +1,33 @@
 /**
  * Helpers of the role workbenches (deputy, staff, department subpackages only).
  */
-import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { call } from '../api/client'
 import { todayInBeijing } from '../lib/format'
+
+/**
+ * A workbench home's header: the person's name (whoami), and the home's counts, loaded on open and
+ * again when the page shows after another page (an item may have moved on meanwhile).
+ */
+export function useHomeHeader(loadCounts: () => Promise<void>): string | null {
+  const [name, setName] = useState<string | null>(null)
+  const hidden = useRef(false)
+  useEffect(() => {
+    void loadCounts()
+    call('directory', 'whoami', {})
+      .then((me) => setName(me.displayName))
+      .catch(() => {})
+  }, [loadCounts])
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (hidden.current) void loadCounts()
+    hidden.current = false
+  })
+  return name
+}
 
 /** Calendar days from today to a YYYY-MM-DD date (negative when past). */
 export function daysUntil(date: string, now = Date.now()): number {

@@ -24,7 +24,8 @@ function normalise(code: string): string {
   return code.trim().toUpperCase()
 }
 
-function safeDecode(v: string | undefined): string {
+/** A route parameter decoded, or as it came when it is not valid percent-encoding. */
+export function safeDecode(v: string | undefined): string {
   if (!v) return ''
   try {
     return decodeURIComponent(v)

@@ -2,11 +2,8 @@
  * 抽查回访 (a spot check's callbacks): each drawn record is called back once, pending → done,
  * by staff within their reach; seen by everyone of the record's station register.
  */
-import { defineLifecycle } from '../lifecycle'
-import { definePermissions } from '../permission-table'
-import { ROLE_LABELS, type Role } from '../roles'
-import { atOwnStation, staffReaches } from '../scope'
-import { SUPERVISION_REFUSAL, type RegisterScope } from './visit-record'
+import { defineRecordLifecycle } from './record-lifecycle'
+import { SUPERVISION_REFUSAL, staffEntryPermissions } from './visit-record'
 
 export const CALLBACK_STATUSES = ['pending', 'done'] as const
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number]
@@ -21,16 +18,13 @@ export interface CallbackFacts {
   calledByName: string | null
 }
 
-export const CALLBACK_LIFECYCLE = defineLifecycle<CallbackStatus, CallbackEvent, Role, CallbackFacts, never>({
+export const CALLBACK_LIFECYCLE = defineRecordLifecycle<CallbackStatus, CallbackEvent, CallbackFacts>({
   name: '抽查回访',
   states: CALLBACK_STATUSES,
   events: CALLBACK_EVENTS,
-  roles: ['resident', 'deputy', 'supervisor', 'staff', 'department', 'admin'],
   finalStates: ['done'],
   stateLabels: CALLBACK_STATUS_LABELS,
   eventLabels: CALLBACK_EVENT_LABELS,
-  roleLabels: ROLE_LABELS,
-  guards: {},
   rows: [{ from: 'pending', event: 'record', to: 'done', roles: ['staff'] }],
   notApplicable: (_from, _event, f) => `该条登记已于${f.calledAt?.slice(0, 10) ?? ''}由${f.calledByName ?? '工作人员'}回访，不能重复登记`,
 })
@@ -38,13 +32,4 @@ export const CALLBACK_LIFECYCLE = defineLifecycle<CallbackStatus, CallbackEvent,
 export const CALLBACK_ACTIONS = ['view_callback', 'record'] as const
 export type CallbackAction = (typeof CALLBACK_ACTIONS)[number]
 
-export const CALLBACK_PERMISSIONS = definePermissions<CallbackAction, RegisterScope>({
-  name: '抽查回访',
-  view: 'view_callback',
-  rules: {
-    view_callback: { staff: staffReaches, supervisor: atOwnStation, deputy: atOwnStation },
-    record: { staff: staffReaches },
-  },
-  refusals: { record: SUPERVISION_REFUSAL },
-  notFound: '没有找到该抽查记录',
-})
+export const CALLBACK_PERMISSIONS = staffEntryPermissions(CALLBACK_ACTIONS, { name: '抽查回访', refusal: SUPERVISION_REFUSAL, notFound: '没有找到该抽查记录' })

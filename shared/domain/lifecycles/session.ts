@@ -4,10 +4,9 @@
  * planned → cancelled (取消, with a reason); both are staff decisions within their reach.
  * The runner (cloudfunctions/_core/runtime/run-lifecycle.ts) writes each step with its history.
  */
-import { defineLifecycle } from '../lifecycle'
 import { definePermissions } from '../permission-table'
+import { defineRecordLifecycle } from './record-lifecycle'
 import { formatChineseDate } from '../reception/dates'
-import { ROLE_LABELS, type Role } from '../roles'
 import { atOwnStation, inOwnCounty, staffReaches, type BindingOf } from '../scope'
 import { PUBLIC_SESSION_KINDS, SESSION_STATUSES, SESSION_STATUS_LABELS, type SessionKind, type SessionStatus } from '../sessions'
 
@@ -23,15 +22,13 @@ export interface SessionFacts {
 
 export type SessionGuard = 'day_reached'
 
-export const SESSION_LIFECYCLE = defineLifecycle<SessionStatus, SessionEvent, Role, SessionFacts, SessionGuard>({
+export const SESSION_LIFECYCLE = defineRecordLifecycle<SessionStatus, SessionEvent, SessionFacts, SessionGuard>({
   name: '接待活动',
   states: SESSION_STATUSES,
   events: SESSION_EVENTS,
-  roles: ['resident', 'deputy', 'supervisor', 'staff', 'department', 'admin'],
   finalStates: ['held', 'cancelled'],
   stateLabels: SESSION_STATUS_LABELS,
   eventLabels: SESSION_EVENT_LABELS,
-  roleLabels: ROLE_LABELS,
   guards: {
     day_reached: {
       phase: 'allows',

@@ -4,9 +4,8 @@
  * are there. docs/visit-register.md explains the register; shared/domain/visibility.ts how much of
  * the visitor each reader sees.
  */
-import { defineLifecycle } from '../lifecycle'
-import { definePermissions } from '../permission-table'
-import { ROLE_LABELS, type Role } from '../roles'
+import { definePermissions, type PermissionTable, type RoleRules } from '../permission-table'
+import { defineRecordLifecycle } from './record-lifecycle'
 import { atOwnStation, staffReaches } from '../scope'
 import { MISSING_FIELD_LABELS, VISIT_STATUSES, VISIT_STATUS_LABELS, type MissingField, type VisitStatus } from '../visits'
 
@@ -21,15 +20,13 @@ export interface VisitFacts {
 
 export type VisitGuard = 'complete'
 
-export const VISIT_RECORD_LIFECYCLE = defineLifecycle<VisitStatus, VisitEvent, Role, VisitFacts, VisitGuard>({
+export const VISIT_RECORD_LIFECYCLE = defineRecordLifecycle<VisitStatus, VisitEvent, VisitFacts, VisitGuard>({
   name: '接待登记',
   states: VISIT_STATUSES,
   events: VISIT_EVENTS,
-  roles: ['resident', 'deputy', 'supervisor', 'staff', 'department', 'admin'],
   finalStates: ['closed'],
   stateLabels: VISIT_STATUS_LABELS,
   eventLabels: VISIT_EVENT_LABELS,
-  roleLabels: ROLE_LABELS,
   guards: {
     complete: {
       phase: 'allows',
@@ -62,6 +59,22 @@ export type VisitAction = (typeof VISIT_ACTIONS)[number]
 export const supervisorOnly = (stationName?: string | null) => `只有${stationName ?? '本站'}的联络站管理员可以登记或修改接待登记`
 export const SUPERVISION_REFUSAL = '只有本县（本乡镇）人大工作人员可以进行抽查回访和问题清单管理'
 
+/** Who sees a station's register and what hangs off it: its supervisors, staff in reach, its deputies. */
+export const SEES_REGISTER: RoleRules<RegisterScope> = { supervisor: atOwnStation, staff: staffReaches, deputy: atOwnStation }
+
+/**
+ * The table of an entry of the register that only staff in reach act on (a spot check's callback,
+ * a problem of the list), from its two actions [see, act]: seen by everyone who sees the register.
+ */
+export function staffEntryPermissions<V extends string, A extends string>(
+  [view, act]: readonly [V, A],
+  words: { name: string; refusal: string; notFound: string },
+): PermissionTable<V | A, RegisterScope> {
+  const rules = { [view]: SEES_REGISTER, [act]: { staff: staffReaches } } as Record<V | A, RoleRules<RegisterScope>>
+  const refusals = { [act]: words.refusal } as Partial<Record<V | A, string>>
+  return definePermissions<V | A, RegisterScope>({ name: words.name, view, rules, refusals, notFound: words.notFound })
+}
+
 /**
  * - supervisors of a station write its records (登记、补填、办结) and see them in full;
  * - staff reaching the station's township (county staff: the whole county) see them in full and
@@ -73,7 +86,7 @@ export const VISIT_PERMISSIONS = definePermissions<VisitAction, RegisterScope>({
   name: '接待登记',
   view: 'view_record',
   rules: {
-    view_record: { supervisor: atOwnStation, staff: staffReaches, deputy: atOwnStation },
+    view_record: SEES_REGISTER,
     write_record: { supervisor: atOwnStation },
     close: { supervisor: atOwnStation },
     supervise: { staff: staffReaches },

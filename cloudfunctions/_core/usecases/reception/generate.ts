@@ -26,6 +26,7 @@ import type { DeputyDoc, ReceptionSessionDoc, SessionKind, StationDoc } from '..
 import { directoryRepo } from '../../repos/directory-repo'
 import { receptionRepo, type ReceptionRepo } from '../../repos/reception-repo'
 import { anyStaff, requireStaff } from './access'
+import { newSessionDoc } from './session-doc'
 import { firstClash, KnownSessions } from './booking'
 import { loadSettings, rulesOfStations, todayIn, type CalendarSettings, type RuleEntry } from './calendar'
 import { ownValue } from '@shared/own'
@@ -214,9 +215,8 @@ async function refresh(deps: Deps, old: ReceptionSessionDoc, p: PlannedDate, row
 }
 
 function sessionDoc(station: StationDoc, kind: SessionKind, p: PlannedDate, deputyCodes: string[], min: number, by: string, at: string): ReceptionSessionDoc {
-  return {
+  return newSessionDoc({
     _id: generatedSessionId(station.code, p.originalDate, kind),
-    version: 1,
     kind,
     source: 'rule',
     countyCode: station.countyCode,
@@ -231,24 +231,14 @@ function sessionDoc(station: StationDoc, kind: SessionKind, p: PlannedDate, depu
     theme: p.theme,
     deputyCodes,
     minDeputies: min,
-    invitedOfficials: [],
-    announcement: null,
-    participants: [],
-    topics: [],
-    notes: null,
-    followUpSuggestionIds: [],
-    status: 'planned',
-    cancelReason: null,
     confirmed: p.confirmed,
     unconfirmedReason: p.unconfirmedReason,
     moved: p.moved,
     moveReason: p.moveReason,
-    edited: false,
-    heldAt: null,
     createdBy: by,
     createdAt: at,
     updatedAt: at,
-  }
+  })
 }
 
 /**

@@ -17,6 +17,7 @@ import { receptionRepo } from '../../repos/reception-repo'
 import { anyStaff, requireStaff, sessionScope, type CalendarScope } from './access'
 import { refuseClashes, refuseIfInPast, validateDeputies, validateFollowUps, validateOfficials } from './booking'
 import { todayIn } from './calendar'
+import { newSessionDoc } from './session-doc'
 import { creditedWrites } from './notify'
 import { managedSession, viewFor } from './view'
 import { SESSION_PAGE } from '@shared/domain/sessions'
@@ -67,9 +68,8 @@ export const createSession: UseCase<In<'createSession'>, SessionView> = async (d
   refuseIfInPast(deps, input.date, input.startTime)
   const deputies = await validateDeputies(deps, input.deputyCodes, scope.countyCode, STATION_SESSION_KINDS.includes(input.kind) ? station : null)
   const now = deps.clock.now().toISOString()
-  const doc: ReceptionSessionDoc = {
+  const doc: ReceptionSessionDoc = newSessionDoc({
     _id: id,
-    version: 1,
     kind: input.kind,
     source: 'manual',
     countyCode: scope.countyCode,
@@ -90,18 +90,11 @@ export const createSession: UseCase<In<'createSession'>, SessionView> = async (d
     topics: input.topics,
     notes: input.notes ?? null,
     followUpSuggestionIds: await validateFollowUps(deps, input.followUpSuggestionIds, scope.countyCode),
-    status: 'planned',
-    cancelReason: null,
-    confirmed: true,
-    unconfirmedReason: null,
-    moved: false,
-    moveReason: null,
     edited: true,
-    heldAt: null,
     createdBy: actor.openid,
     createdAt: now,
     updatedAt: now,
-  }
+  })
   await refuseClashes(deps, doc, new Map(deputies.map((d) => [d.code, d])))
   if (!(await repo.insertSession(doc))) return viewFor(deps, actor, (await repo.session(id))!)
   await repo.syncDuties(doc)

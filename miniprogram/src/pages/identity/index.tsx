@@ -8,6 +8,7 @@ import { call, toApiError } from '../../api/client'
 import Blank from '../../components/Blank'
 import { useLoad } from '../../lib/use-load'
 import IssueInvitation from './IssueInvitation'
+import Bootstrap from './Bootstrap'
 import './index.css'
 
 // Local demo only, spelled out inline so webpack drops it (and its styles) from every other build.
@@ -174,6 +175,7 @@ export default function IdentityPage() {
         </Button>
       </View>
 
+      {me && me.roles.every((r) => r === 'resident') && <Bootstrap onDone={setFresh} />}
       {me?.roles.includes('admin') && <IssueInvitation />}
     </View>
   )

@@ -1,10 +1,11 @@
 import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { FINAL_STATES, STATE_RESIDENT_TEXT } from '@shared/domain/states'
 import { workbenchFor } from '@shared/domain/verbs'
 import Blank from '../../components/Blank'
+import { ItemUnavailable, LoadingCards } from '../../components/LoadStates'
 import { HandlingCard, ItemSummary, Timeline } from '../../components/ItemDetail'
 import RatingForm from '../../components/RatingForm'
 import { useVerb } from '../../components/work'
@@ -44,36 +45,11 @@ export default function ItemPage() {
   }
 
   if (!data && loaded.status !== 'error') {
-    return (
-      <View className="page item-page" id="item-loading">
-        <View className="card">
-          <Skeleton rows={5} animated />
-        </View>
-        <View className="card">
-          <Skeleton rows={3} animated />
-        </View>
-      </View>
-    )
+    return <LoadingCards className="page item-page" id="item-loading" cards={2} rows={[5, 3]} />
   }
 
   if (!data && loaded.status === 'error') {
-    const missing = loaded.error.code === 'not_found' || loaded.error.code === 'forbidden' || loaded.error.code === 'validation_failed'
-    return (
-      <View className="page item-page" id="item-error">
-        <View className="card item-state">
-          <Blank
-            picture={loaded.error.code === 'network_error' ? 'network' : 'mine'}
-            title={missing ? '没有找到这条反映' : '暂时无法打开'}
-            description={loaded.error.message}
-          />
-          {!missing && (
-            <Button className="big-button" type="primary" block onClick={() => void reload()}>
-              重新加载
-            </Button>
-          )}
-        </View>
-      </View>
-    )
+    return <ItemUnavailable id="item-error" className="page item-page" cardClass="card item-state" error={loaded.error} notFound="没有找到这条反映" onRetry={() => void reload()} />
   }
 
   if (!data) return null

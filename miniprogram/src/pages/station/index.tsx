@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { StationView } from '@shared/api/directory'
 import { STATION_CODE_PATTERN } from '@shared/domain/stations'
 import { SESSION_PAGE } from '@shared/domain/sessions'
 import { call } from '../../api/client'
 import Blank from '../../components/Blank'
+import { LoadingCards } from '../../components/LoadStates'
 import { useLoad } from '../../lib/use-load'
 import { formatPhone, formatSessionDate } from '../../lib/format'
 import { forgetStation, lastStation, rememberStation, stationCodeFromParams } from '../../lib/station-code'
@@ -206,14 +207,5 @@ export default function StationPage() {
 }
 
 function StationSkeleton() {
-  return (
-    <View className="page station-page" id="station-loading">
-      <View className="card">
-        <Skeleton rows={4} animated />
-      </View>
-      <View className="card">
-        <Skeleton rows={3} animated />
-      </View>
-    </View>
-  )
+  return <LoadingCards className="page station-page" id="station-loading" cards={2} rows={[4, 3]} />
 }

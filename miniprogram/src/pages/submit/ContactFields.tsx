@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Button as NativeButton, Text, View } from '@tarojs/components'
 import { Input, Switch } from '@nutui/nutui-react-taro'
 import type { SubmitForm } from './use-submit-form'
@@ -22,36 +23,21 @@ export default function ContactFields({ form }: { form: SubmitForm }) {
       </View>
       {!form.anonymous && (
         <View>
-          <View className="contact__row contact__row--input">
-            <View className="contact__label">称呼</View>
-            <Input
-              className="contact__input"
-              value={form.contactName}
-              maxLength={20}
-              placeholder="如：张先生（选填）"
-              onChange={(v) => {
-                form.setContactName(v)
-                form.clearError('contactName')
-              }}
-            />
-          </View>
+          <ContactRow form={form} field="contactName" label="称呼" maxLength={20} placeholder="如：张先生（选填）" onChange={form.setContactName} />
           {form.errors.contactName && <View className="field-error" id="error-contactName">{form.errors.contactName}</View>}
-          <View className="contact__row contact__row--input">
-            <View className="contact__label">
-              手机号码<Text className="required">*</Text>
-            </View>
-            <Input
-              className="contact__input"
-              type={process.env.TARO_ENV === 'h5' ? 'tel' : 'number'}
-              value={form.contactPhone}
-              maxLength={11}
-              placeholder="11位手机号码"
-              onChange={(v) => {
-                form.setContactPhone(v)
-                form.clearError('contactPhone')
-              }}
-            />
-          </View>
+          <ContactRow
+            form={form}
+            field="contactPhone"
+            label={
+              <>
+                手机号码<Text className="required">*</Text>
+              </>
+            }
+            type={process.env.TARO_ENV === 'h5' ? 'tel' : 'number'}
+            maxLength={11}
+            placeholder="11位手机号码"
+            onChange={form.setContactPhone}
+          />
           {process.env.TARO_ENV === 'weapp' && (
             // 手机号快速验证: WeChat shows the privacy guide (PrivacySheet) first if needed, then its own sheet.
             <NativeButton className="contact__wx-phone" id="wx-phone" openType="getPhoneNumber" onGetPhoneNumber={(e) => void form.phoneFromWechat(e.detail)}>
@@ -71,6 +57,42 @@ export default function ContactFields({ form }: { form: SubmitForm }) {
           </View>
         </View>
       )}
+    </View>
+  )
+}
+
+/** One typed line of the contact (称呼, 手机号码): typing clears that field's message. */
+function ContactRow({
+  form,
+  field,
+  label,
+  type,
+  maxLength,
+  placeholder,
+  onChange,
+}: {
+  form: SubmitForm
+  field: 'contactName' | 'contactPhone'
+  label: ReactNode
+  type?: 'tel' | 'number'
+  maxLength: number
+  placeholder: string
+  onChange: (v: string) => void
+}) {
+  return (
+    <View className="contact__row contact__row--input">
+      <View className="contact__label">{label}</View>
+      <Input
+        className="contact__input"
+        {...(type ? { type } : {})}
+        value={form[field]}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        onChange={(v) => {
+          onChange(v)
+          form.clearError(field)
+        }}
+      />
     </View>
   )
 }

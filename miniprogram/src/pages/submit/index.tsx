@@ -6,7 +6,7 @@ import { CATEGORIES } from '@shared/domain/categories'
 import { PHOTO_UPLOAD_AVAILABLE } from '../../api/upload'
 import PrivacySheet from '../../components/PrivacySheet'
 import { charCount } from '../../lib/format'
-import { stationCodeFromParams } from '../../lib/station-code'
+import { safeDecode, stationCodeFromParams } from '../../lib/station-code'
 import ContactFields from './ContactFields'
 import PhotosAndPlace, { LOCATION_AVAILABLE } from './PhotosAndPlace'
 import SimilarItems from './SimilarItems'
@@ -109,13 +109,4 @@ export default function SubmitPage() {
       {(PHOTO_UPLOAD_AVAILABLE || LOCATION_AVAILABLE) && <PrivacySheet />}
     </View>
   )
-}
-
-function safeDecode(v: string | undefined): string {
-  if (!v) return ''
-  try {
-    return decodeURIComponent(v)
-  } catch {
-    return v
-  }
 }

@@ -5,7 +5,7 @@ import { RESOLUTION_OUTCOME_LABELS, type ResolutionOutcome } from '@shared/domai
 import NotePanel from '../../../components/NotePanel'
 import WorkItemShell, { type PanelApi } from '../../../components/WorkItemShell'
 import { ChipGroup, FieldError, FieldLabel, NoteField, VerbPanel } from '../../../components/WorkForm'
-import { useVerb } from '../../../components/work'
+import { usePanelVerb } from '../../../components/work'
 import { todayInBeijing } from '../../../lib/format'
 import { formatDate } from '../../../lib/format'
 import './index.css'
@@ -94,29 +94,17 @@ const EXTENSION_DAYS = [5, 10, 15, 20]
 function ExtensionPanel({ api }: { api: PanelApi }) {
   const [days, setDays] = useState<string | undefined>()
   const [reason, setReason] = useState('')
-  const { busy, errors, run, clear } = useVerb(api.done)
+  const { errors, clearing, submit, panel } = usePanelVerb(api, 'requestExtension')
   return (
     <VerbPanel
-      verb="requestExtension"
+      {...panel}
       title="申请延期"
       hint="延期须经人大常委会审批，审批前仍按原时限计算。"
-      busy={busy === 'requestExtension'}
-      error={errors.form}
       confirmText="提交申请"
-      onConfirm={() => void run('requestExtension', { id: api.item.id, workdays: days ? Number(days) : Number.NaN, reason: reason.trim() }, '已提交延期申请')}
-      onCancel={api.cancel}
+      onConfirm={() => submit({ workdays: days ? Number(days) : Number.NaN, reason: reason.trim() }, '已提交延期申请')}
     >
       <FieldLabel required>延期</FieldLabel>
-      <ChipGroup
-        name="ext-days"
-        columns={2}
-        options={EXTENSION_DAYS.map((n) => ({ value: String(n), label: `${n}个工作日` }))}
-        value={days}
-        onChange={(v) => {
-          setDays(v)
-          clear()
-        }}
-      />
+      <ChipGroup name="ext-days" columns={2} options={EXTENSION_DAYS.map((n) => ({ value: String(n), label: `${n}个工作日` }))} value={days} onChange={clearing(setDays)} />
       <FieldError message={errors.workdays ? '请选择延期天数' : undefined} id="error-workdays" />
       <NoteField name="reason" label="延期理由" required value={reason} max={500} error={errors.reason} onChange={setReason} placeholder="如：需列入下月资金计划，施工周期约20天" />
     </VerbPanel>
@@ -127,24 +115,15 @@ function ResolvePanel({ api }: { api: PanelApi }) {
   const [outcome, setOutcome] = useState<ResolutionOutcome | undefined>()
   const [reply, setReply] = useState('')
   const [promised, setPromised] = useState<string>('')
-  const { busy, errors, run, clear } = useVerb(api.done)
+  const { errors, clear, clearing, submit, panel } = usePanelVerb(api, 'resolve')
   const today = todayInBeijing()
   return (
     <VerbPanel
-      verb="resolve"
+      {...panel}
       title="办结销单"
       hint="答复内容会原文显示给群众和代表，请写清办理过程和结果；群众将据此评价。"
-      busy={busy === 'resolve'}
-      error={errors.form}
       confirmText="确认销单"
-      onConfirm={() =>
-        void run(
-          'resolve',
-          { id: api.item.id, outcome, reply: reply.trim(), promisedDate: outcome === 'planned' && promised ? promised : undefined },
-          '已销单',
-        )
-      }
-      onCancel={api.cancel}
+      onConfirm={() => submit({ outcome, reply: reply.trim(), promisedDate: outcome === 'planned' && promised ? promised : undefined }, '已销单')}
     >
       <FieldLabel required>办理结果</FieldLabel>
       <ChipGroup
@@ -152,10 +131,7 @@ function ResolvePanel({ api }: { api: PanelApi }) {
         columns={1}
         options={OUTCOME_CODES.map((o) => ({ value: o, label: RESOLUTION_OUTCOME_LABELS[o], hint: OUTCOME_HINTS[o] }))}
         value={outcome}
-        onChange={(v) => {
-          setOutcome(v)
-          clear()
-        }}
+        onChange={clearing(setOutcome)}
       />
       <FieldError message={errors.outcome} id="error-outcome" />
       {outcome === 'planned' && (

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { QueueItem } from '@shared/api/suggestion-workflow'
 import type { SuggestionState } from '@shared/domain/states'
@@ -7,7 +6,7 @@ import { call } from '../../../api/client'
 import QueueList, { FilterChips } from '../../../components/QueueList'
 import { usePagedList } from '../../../components/usePagedList'
 import '../../../components/Workbench.css'
-import { openItem } from '../../../components/workbench'
+import { openItem, useHomeHeader } from '../../../components/workbench'
 
 type ViewKey = 'dispatched' | 'in_progress' | 'resolved' | 'all'
 const VIEWS: Record<ViewKey, { label: string; state?: SuggestionState; empty: string }> = {
@@ -29,9 +28,7 @@ export default function DepartmentQueue() {
   const [view, setView] = useState<ViewKey>('dispatched')
   // until someone taps a tab, open on the first tab that has something in it
   const touched = useRef(false)
-  const [name, setName] = useState<string | null>(null)
   const [counts, setCounts] = useState<Counts | null>(null)
-  const hidden = useRef(false)
 
   const list = usePagedList<QueueItem>(view, (cursor) => call('suggestion', 'departmentQueue', { state: VIEWS[view].state, cursor, limit: 20 }))
 
@@ -49,19 +46,7 @@ export default function DepartmentQueue() {
     }
   }, [])
 
-  useEffect(() => {
-    void loadCounts()
-    call('directory', 'whoami', {})
-      .then((me) => setName(me.displayName))
-      .catch(() => {})
-  }, [loadCounts])
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (hidden.current) void loadCounts()
-    hidden.current = false
-  })
+  const name = useHomeHeader(loadCounts)
 
   return (
     <View className="page department-queue" id="department-queue">

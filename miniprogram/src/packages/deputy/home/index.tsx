@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { QueueItem } from '@shared/api/suggestion-workflow'
 import { FINAL_STATES } from '@shared/domain/states'
 import { call } from '../../../api/client'
 import QueueList from '../../../components/QueueList'
 import { usePagedList } from '../../../components/usePagedList'
-import { openItem } from '../../../components/workbench'
+import { openItem, useHomeHeader } from '../../../components/workbench'
 import '../../../components/Workbench.css'
 import { needsDeputyRating } from '../unrated'
 
@@ -21,9 +21,7 @@ const PAGE = 50
 
 /** 代表工作台: what is waiting at my stations, what I own, what is overdue, what I should rate. */
 export default function DeputyHome() {
-  const [name, setName] = useState<string | null>(null)
   const [counts, setCounts] = useState<Counts | null>(null)
-  const hidden = useRef(false)
 
   const list = usePagedList<QueueItem>('submitted', (cursor) => call('suggestion', 'stationQueue', { state: 'submitted', cursor, limit: 20 }))
 
@@ -44,20 +42,7 @@ export default function DeputyHome() {
     }
   }, [])
 
-  useEffect(() => {
-    void loadCounts()
-    call('directory', 'whoami', {})
-      .then((me) => setName(me.displayName))
-      .catch(() => {})
-  }, [loadCounts])
-
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (hidden.current) void loadCounts()
-    hidden.current = false
-  })
+  const name = useHomeHeader(loadCounts)
   usePullDownRefresh(() => {
     void loadCounts()
   })

@@ -7,7 +7,7 @@ import NotePanel from '../../../components/NotePanel'
 import RatingForm from '../../../components/RatingForm'
 import WorkItemShell, { type PanelApi } from '../../../components/WorkItemShell'
 import { ChipGroup, FieldError, FieldLabel, NoteField, VerbPanel } from '../../../components/WorkForm'
-import { useVerb } from '../../../components/work'
+import { usePanelVerb } from '../../../components/work'
 
 
 /** 代表办理: accept (分类、分级), answer on the spot, escalate, rate the department's reply, merge, refer. */
@@ -61,28 +61,17 @@ function AcceptPanel({ api }: { api: PanelApi }) {
   const [category, setCategory] = useState<CategoryCode | undefined>(preset)
   const [grade, setGrade] = useState<GradeCode>('normal')
   const [note, setNote] = useState('')
-  const { busy, errors, run, clear } = useVerb(api.done)
+  const { errors, clearing, submit, panel } = usePanelVerb(api, 'accept')
   return (
     <VerbPanel
-      verb="accept"
+      {...panel}
       title="接单"
       hint="请确认类别并分级；重要、紧急事项会在派单台优先显示。"
-      busy={busy === 'accept'}
-      error={errors.form}
       confirmText="确认接单"
-      onConfirm={() => void run('accept', { id: api.item.id, categoryCode: category, grade, note: note.trim() || undefined }, '已接单')}
-      onCancel={api.cancel}
+      onConfirm={() => submit({ categoryCode: category, grade, note: note.trim() || undefined }, '已接单')}
     >
       <FieldLabel required>类别</FieldLabel>
-      <ChipGroup
-        name="category"
-        options={CATEGORIES.map((c) => ({ value: c.code, label: c.label }))}
-        value={category}
-        onChange={(v) => {
-          setCategory(v)
-          clear()
-        }}
-      />
+      <ChipGroup name="category" options={CATEGORIES.map((c) => ({ value: c.code, label: c.label }))} value={category} onChange={clearing(setCategory)} />
       <FieldError message={errors.categoryCode} id="error-categoryCode" />
       <FieldLabel required>分级</FieldLabel>
       <ChipGroup name="grade" options={GRADES.map((g) => ({ value: g.code, label: g.label }))} value={grade} onChange={setGrade} />
@@ -99,29 +88,17 @@ const TARGETS = [
 function EscalatePanel({ api }: { api: PanelApi }) {
   const [target, setTarget] = useState<'county' | 'township' | undefined>()
   const [note, setNote] = useState('')
-  const { busy, errors, run, clear } = useVerb(api.done)
+  const { errors, clearing, submit, panel } = usePanelVerb(api, 'escalate')
   return (
     <VerbPanel
-      verb="escalate"
+      {...panel}
       title="提交人大"
       hint="不能当场答复的，提交人大常委会（乡镇人大主席团）交办承办单位。"
-      busy={busy === 'escalate'}
-      error={errors.form}
       confirmText="确认提交"
-      onConfirm={() => void run('escalate', { id: api.item.id, target, note: note.trim() }, '已提交人大')}
-      onCancel={api.cancel}
+      onConfirm={() => submit({ target, note: note.trim() }, '已提交人大')}
     >
       <FieldLabel required>提交给</FieldLabel>
-      <ChipGroup
-        name="target"
-        columns={2}
-        options={TARGETS}
-        value={target}
-        onChange={(v) => {
-          setTarget(v)
-          clear()
-        }}
-      />
+      <ChipGroup name="target" columns={2} options={TARGETS} value={target} onChange={clearing(setTarget)} />
       <FieldError message={errors.target} id="error-target" />
       <NoteField
         name="note"

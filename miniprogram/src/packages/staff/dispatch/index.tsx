@@ -38,7 +38,7 @@ export default function StaffDispatch() {
   const [days, setDays] = useState('15')
   const [picking, setPicking] = useState(false)
   const [coOpen, setCoOpen] = useState(false)
-  const { busy, errors, run, clear } = useVerb(() => {
+  const { busy, errors, run, clear, clearing } = useVerb(() => {
     setTimeout(() => void Taro.navigateBack(), 600)
   })
 
@@ -146,10 +146,7 @@ export default function StaffDispatch() {
           value={requirements}
           max={1000}
           error={errors.requirements}
-          onChange={(v) => {
-            setRequirements(v)
-            clear()
-          }}
+          onChange={clearing(setRequirements)}
         />
 
         <FieldLabel required>办理时限</FieldLabel>
@@ -157,10 +154,7 @@ export default function StaffDispatch() {
           name="days"
           options={QUICK_DAYS.map((n) => ({ value: String(n), label: `${n}个工作日` }))}
           value={days}
-          onChange={(v) => {
-            setDays(v)
-            clear()
-          }}
+          onChange={clearing(setDays)}
         />
         <View className="number-input">
           <Text className="muted">其他：</Text>

@@ -7,7 +7,7 @@ import ReferPanel from '../../../components/ReferPanel'
 import NotePanel from '../../../components/NotePanel'
 import WorkItemShell, { type PanelApi } from '../../../components/WorkItemShell'
 import { ChipGroup, FieldError, FieldLabel, NoteField, VerbPanel } from '../../../components/WorkForm'
-import { useVerb } from '../../../components/work'
+import { usePanelVerb } from '../../../components/work'
 import { formatDate } from '../../../lib/format'
 
 
@@ -97,23 +97,20 @@ function ExtensionPanel({ api }: { api: PanelApi }) {
   const ext = api.item.extension
   const [approve, setApprove] = useState<'yes' | 'no' | undefined>()
   const [note, setNote] = useState('')
-  const { busy, errors, setErrors, run } = useVerb(api.done)
+  const { errors, setErrors, clearing, submit, panel } = usePanelVerb(api, 'decideExtension')
   return (
     <VerbPanel
-      verb="decideExtension"
+      {...panel}
       title="审批延期"
       hint={ext ? `申请延期${ext.workdays}个工作日。理由：${ext.reason}` : undefined}
-      busy={busy === 'decideExtension'}
-      error={errors.form}
       confirmText="提交审批"
       onConfirm={() => {
         if (!approve) {
           setErrors({ approve: '请选择同意或不同意' })
           return
         }
-        void run('decideExtension', { id: api.item.id, approve: approve === 'yes', note: note.trim() || undefined }, '已审批')
+        submit({ approve: approve === 'yes', note: note.trim() || undefined }, '已审批')
       }}
-      onCancel={api.cancel}
     >
       <FieldLabel required>审批结果</FieldLabel>
       <ChipGroup
@@ -124,10 +121,7 @@ function ExtensionPanel({ api }: { api: PanelApi }) {
           { value: 'no', label: '不同意', hint: '按原时限办结' },
         ]}
         value={approve}
-        onChange={(v) => {
-          setApprove(v)
-          setErrors({})
-        }}
+        onChange={clearing(setApprove)}
       />
       <FieldError message={errors.approve} id="error-approve" />
       <NoteField name="note" label="审批意见" value={note} max={500} error={errors.note} onChange={setNote} placeholder="选填" />

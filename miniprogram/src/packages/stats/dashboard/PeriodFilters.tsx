@@ -40,18 +40,8 @@ export default function PeriodFilters({
       />
       {periodKey === 'custom' && (
         <View className="st-months" id="custom-period">
-          <Picker mode="date" fields="month" value={custom.from} end={custom.to} onChange={(e) => setCustom((c) => ({ ...c, from: String(e.detail.value).slice(0, 7) }))}>
-            <View className="st-month" id="custom-from">
-              <Text className="st-month__label">开始月份</Text>
-              <Text className="st-month__value">{periodLabel({ from: custom.from, to: custom.from })}</Text>
-            </View>
-          </Picker>
-          <Picker mode="date" fields="month" value={custom.to} start={custom.from} onChange={(e) => setCustom((c) => ({ ...c, to: String(e.detail.value).slice(0, 7) }))}>
-            <View className="st-month" id="custom-to">
-              <Text className="st-month__label">结束月份</Text>
-              <Text className="st-month__value">{periodLabel({ from: custom.to, to: custom.to })}</Text>
-            </View>
-          </Picker>
+          <MonthField id="custom-from" label="开始月份" value={custom.from} bounds={{ end: custom.to }} onPick={(from) => setCustom((c) => ({ ...c, from }))} />
+          <MonthField id="custom-to" label="结束月份" value={custom.to} bounds={{ start: custom.from }} onPick={(to) => setCustom((c) => ({ ...c, to }))} />
         </View>
       )}
       {problem && <View className="st-field-error">{problem}</View>}
@@ -74,5 +64,17 @@ export default function PeriodFilters({
       )}
       {ownTownship && <View className="st-muted">乡镇人大主席团工作人员查看本乡镇的统计。</View>}
     </View>
+  )
+}
+
+/** One end of the custom period: a month picker (YYYY-MM) showing the month in words. */
+function MonthField({ id, label, value, bounds, onPick }: { id: string; label: string; value: string; bounds: { start?: string; end?: string }; onPick: (month: string) => void }) {
+  return (
+    <Picker mode="date" fields="month" value={value} {...bounds} onChange={(e) => onPick(String(e.detail.value).slice(0, 7))}>
+      <View className="st-month" id={id}>
+        <Text className="st-month__label">{label}</Text>
+        <Text className="st-month__value">{periodLabel({ from: value, to: value })}</Text>
+      </View>
+    </Picker>
   )
 }

@@ -75,3 +75,13 @@ export function RecordCard({ record, onOpen, showPhone }: { record: VisitRecordV
     </View>
   )
 }
+
+/** One figure of a register summary: the number over its label. */
+export function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <View className="sv-figure">
+      <Text className="sv-figure__value">{value}</Text>
+      <Text className="sv-figure__label">{label}</Text>
+    </View>
+  )
+}

@@ -5,7 +5,7 @@ import { Skeleton } from '@nutui/nutui-react-taro'
 import type { ActionOutput } from '@shared/api'
 import { call } from '../../../../api/client'
 import { useLoad } from '../../../../lib/use-load'
-import { PKG, RecordCard } from '../../lib/parts'
+import { Figure, PKG, RecordCard } from '../../lib/parts'
 import '../../supervisor.css'
 
 type Missing = ActionOutput<'visit', 'missingFields'>
@@ -64,15 +64,6 @@ export default function MissingPage() {
         </View>
       )}
       {data.truncated && <View className="sv-empty">仅显示最早的200条。</View>}
-    </View>
-  )
-}
-
-function Figure({ label, value }: { label: string; value: number }) {
-  return (
-    <View className="sv-figure">
-      <Text className="sv-figure__value">{value}</Text>
-      <Text className="sv-figure__label">{label}</Text>
     </View>
   )
 }

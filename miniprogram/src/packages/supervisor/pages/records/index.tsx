@@ -10,7 +10,7 @@ import { usePagedList } from '../../../../components/usePagedList'
 import { formatSessionDate, formatTime } from '../../../../lib/format'
 import { draftBox, draftsChanged, useDrafts } from '../../lib/drafts'
 import { exportRegister } from '../../lib/export'
-import { DraftStateChip, PKG, RecordCard, SyncBanner } from '../../lib/parts'
+import { DraftStateChip, Figure, PKG, RecordCard, SyncBanner } from '../../lib/parts'
 import '../../supervisor.css'
 
 type Summary = ActionOutput<'visit', 'sessionSummary'>
@@ -160,15 +160,6 @@ export default function RecordsPage() {
           )}
         </View>
       )}
-    </View>
-  )
-}
-
-function Figure({ label, value }: { label: string; value: number }) {
-  return (
-    <View className="sv-figure">
-      <Text className="sv-figure__value">{value}</Text>
-      <Text className="sv-figure__label">{label}</Text>
     </View>
   )
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '变更历史',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '角色与邀请码',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,5 @@
+// 县级设置's answer schemas load with this subpackage, not the main package (which knows only the resident's directory actions).
+import { registerApi } from '../../api/client'
+import { directoryAdminActions } from '@shared/api/directory-admin'
+
+registerApi({ directory: directoryAdminActions })
