@@ -5,20 +5,9 @@
  * history entry (usecases/directory/admin/commit-change.ts).
  */
 import type { Role } from '@shared/domain/roles'
-import type { Collection, Doc, FindOptions, Page, Store, Where, Write, WriteDoc } from '../store/port'
+import type { Page, Store, Where, Write, WriteDoc } from '../store/port'
+import { allDocs as everything } from './paging'
 import type { AttemptDoc, DeputyDoc, DepartmentDoc, DirectoryChangeDoc, FocusGroupDoc, InvitationDoc, RoleGrantDoc, StationDoc } from '../model'
-
-/** Every document a query matches, page by page (CloudBase answers at most 1,000 at a time). */
-async function everything<T extends Doc>(collection: Collection<T>, options: Omit<FindOptions, 'limit' | 'cursor'>): Promise<T[]> {
-  const all: T[] = []
-  let cursor: string | null = null
-  do {
-    const page: Page<T> = await collection.find({ ...options, limit: 500, cursor })
-    all.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor)
-  return all
-}
 
 const byCode = { field: 'code', direction: 'asc' } as const
 
