@@ -262,6 +262,12 @@ describe('长辈模式', () => {
     const before = await titleSize()
     await page.locator(visible('#elder-mode-row')).click()
     await page.waitForFunction(() => document.documentElement.classList.contains('wdt-elder'))
+    // the class lands before the page's styles are recomputed on a busy machine: wait for the size to settle
+    await page.waitForFunction(
+      ([sel, was]) => parseFloat(getComputedStyle(document.querySelector(sel) as Element).fontSize) / was > 1.39,
+      [`${SHOWN} .section-title`, before] as const,
+      { timeout: 5000 },
+    ).catch(() => undefined)
     expect((await titleSize()) / before).toBeCloseTo(1.4, 2)
     await page.reload()
     await page.waitForSelector(visible('.mine-item__excerpt'))
