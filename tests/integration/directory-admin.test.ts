@@ -96,6 +96,7 @@ describe('the directory a county admin keeps', () => {
       socialPosition: '修武县第一中学教师',
       phone: '13803910001',
       term: '第十七届',
+      photoUrl: 'cloud://env-1/deputies/sun.jpg',
     })
     expect(deputy).toMatchObject({ code: expect.stringMatching(/^XWD\d\d$/), levelLabel: '县人大代表', publishContact: false, bound: false })
     const page = await dir.ok('demo-resident-1', 'getStation', { stationCode: 'XWT02' })
@@ -105,7 +106,10 @@ describe('the directory a county admin keeps', () => {
     // the invitation that used to fail with 代表不存在
     const { code } = await dir.ok(ADMIN, 'issueInvitation', { target: { role: 'deputy', deputyCode: deputy.code } })
     await dir.ok('o-sun', 'redeemInvitation', { code })
+    clock.set('2026-09-14T03:00:00.000Z')
     await dir.ok(ADMIN, 'saveDeputy', { ...deputyInput(deputy), stationCodes: ['XWT02', 'XWT03'] })
+    // an edit that does not send the photo keeps it
+    expect((await dir.ok(ADMIN, 'adminDirectory')).deputies.find((d: { code: string }) => d.code === deputy.code).photoUrl).toBe('cloud://env-1/deputies/sun.jpg')
     const user = await backend.store.collection<any>('users').get('o-sun')
     expect(user.bindings.find((b: { role: string }) => b.role === 'deputy')).toMatchObject({ deputyCode: deputy.code, stationCodes: ['XWT02', 'XWT03'] })
     expect((await dir.ok('demo-resident-1', 'getStation', { stationCode: 'XWT03' })).deputies.map((d: { code: string }) => d.code)).toContain(deputy.code)

@@ -272,7 +272,8 @@ export const saveDeputy: UseCase<In<'saveDeputy'>, Out<'saveDeputy'>> = async (d
     level: input.level as AdminDeputyLevel,
     stationCodes,
     focusGroupCodes,
-    photoUrl: input.photoUrl ?? null,
+    // the form that does not send a photo keeps the one on file
+    photoUrl: input.photoUrl !== undefined ? input.photoUrl : (before?.photoUrl ?? null),
     socialPosition: input.socialPosition,
     phone: input.phone,
     publishContact: input.publishContact,
