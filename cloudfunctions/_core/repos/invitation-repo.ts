@@ -1,4 +1,4 @@
-import type { Store } from '../store/port'
+import type { Store, Write } from '../store/port'
 import type { InvitationDoc } from '../model'
 
 /** One-time invitation codes (`_id` is the code). */
@@ -6,10 +6,8 @@ export function invitationRepo(store: Store) {
   const invitations = store.collection<InvitationDoc>('invitations')
   return {
     get: (code: string) => invitations.get(code),
-    /** Returns false when the code exists already (draw another). */
-    issue: (doc: InvitationDoc) => invitations.insert(doc),
-    /** Spends the code for `openid` only while nobody has redeemed it; false when someone was first. */
-    spend: (code: string, openid: string, at: string) => invitations.updateIf(code, { redeemedBy: null }, { redeemedBy: openid, redeemedAt: at }),
+    /** Issues a new code in a commit; a code that exists already undoes the commit (draw another). */
+    issueWrite: (doc: InvitationDoc): Write => ({ op: 'insert', collection: 'invitations', doc, ifExists: 'abort' }),
   }
 }
 export type InvitationRepo = ReturnType<typeof invitationRepo>

@@ -92,7 +92,7 @@ export const issueInvitation: UseCase<{ target: Target; validDays: number }, { c
     })
     const notices = messageWrites(deps, adminInvitationIssued, { invitationKey: entry._id, issuedByName: actor.displayName ?? '管理员', countyName }, { admins, actor: actor.openid })
     const issued = await deps.store.commit([
-      { op: 'insert', collection: 'invitations', doc, ifExists: 'abort' },
+      deps.repos.invitations.issueWrite(doc),
       countyAdmin.historyWrite(entry),
       ...notices,
     ])

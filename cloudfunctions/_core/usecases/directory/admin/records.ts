@@ -96,9 +96,9 @@ function nextCode(prefix: string, letter: string, taken: Iterable<string>): stri
 
 const STATION_LETTERS: Record<StationKind, string> = { township_station: 'T', industry_station: 'I', liaison_point: 'P', deputy_studio: 'S' }
 
-/** A code given for a new record must not be in use anywhere (codes are global: station codes print on posters). */
-async function freeCode(existing: { countyCode: string } | null, countyCode: string, label: string, creating: boolean): Promise<void> {
-  if (existing && (creating || existing.countyCode !== countyCode)) throw new AppError('validation_failed', `${label}编号已被使用，请换一个`, 'code')
+/** A generated code is free in this county's list; a record of another county may still hold it (codes are global). */
+function assertUnused(existing: unknown, label: string): void {
+  if (existing) throw new AppError('validation_failed', `${label}编号已被使用，请换一个`, 'code')
 }
 
 async function commitWithHistory(deps: Deps, writes: Write[], entry: DirectoryChangeDoc): Promise<void> {
@@ -259,7 +259,7 @@ export const saveDeputy: UseCase<In<'saveDeputy'>, Out<'saveDeputy'>> = async (d
     if (!group || group.countyCode !== countyCode) throw new AppError('validation_failed', `专题关注组不存在：${g}`, 'focusGroupCodes')
   }
   const code = input.code ?? nextCode(county.prefix, 'D', (await countyAdmin.deputiesOf(countyCode)).map((d) => d.code))
-  if (!input.code) await freeCode(await directory.deputy(code), countyCode, '代表', true)
+  if (!input.code) assertUnused(await directory.deputy(code), '代表')
   const before = existing
   const after: DeputyDoc = {
     _id: code,
@@ -304,7 +304,7 @@ export const saveDepartment: UseCase<In<'saveDepartment'>, Out<'saveDepartment'>
   const existing = input.code ? await directory.department(input.code) : null
   if (existing) ofCounty(existing, countyCode, '承办单位')
   const code = input.code ?? nextCode(`${county.prefix}-D`, '', (await countyAdmin.departmentsOf(countyCode)).map((d) => d.code))
-  if (!input.code) await freeCode(await directory.department(code), countyCode, '承办单位', true)
+  if (!input.code) assertUnused(await directory.department(code), '承办单位')
   const before = existing
   const deactivating = !!before && isActive(before) && !input.active
   const after: DepartmentDoc = {
@@ -343,7 +343,7 @@ export const saveFocusGroup: UseCase<In<'saveFocusGroup'>, Out<'saveFocusGroup'>
   const existing = input.code ? await countyAdmin.focusGroup(input.code) : null
   if (existing) ofCounty(existing, countyCode, '专题关注组')
   const code = input.code ?? nextCode(county.prefix, 'G', (await countyAdmin.focusGroupsOf(countyCode)).map((g) => g.code))
-  if (!input.code) await freeCode(await countyAdmin.focusGroup(code), countyCode, '关注组', true)
+  if (!input.code) assertUnused(await countyAdmin.focusGroup(code), '关注组')
   const before = existing
   const after: FocusGroupDoc = { _id: code, code, countyCode, ...before, name: input.name, topics: input.topics, active: input.active }
   const deputies = await countyAdmin.deputiesOf(countyCode)

@@ -83,20 +83,6 @@ export async function handlerRevocations(deps: Deps, actor: Actor, department: D
   return { writes, removed }
 }
 
-/** Revokes every held grant of a deputy's role (换届): the writes, and how many. */
-export async function deputyRevocations(deps: Deps, actor: Actor, deputyCode: string, countyCode: string): Promise<{ writes: Write[]; removed: number }> {
-  const { countyAdmin, users } = deps.repos
-  const at = deps.clock.now().toISOString()
-  const held = (await countyAdmin.heldGrants(countyCode, 'deputy')).filter((g) => g.binding.role === 'deputy' && g.binding.deputyCode === deputyCode)
-  const writes: Write[] = []
-  for (const g of held) {
-    writes.push(countyAdmin.revokeWrite(g._id, at, actor.openid))
-    const user = await users.get(g.openid)
-    if (user) writes.push(countyAdmin.putWrite('users', { ...user, bindings: user.bindings.filter((b) => !(b.role === 'deputy' && b.deputyCode === deputyCode)) }))
-  }
-  return { writes, removed: held.length }
-}
-
 export const listRoles: UseCase<In<'listRoles'>, Out<'listRoles'>> = async (deps, actor, input) => {
   const countyCode = adminCounty(actor, 'manage_roles')
   const grants = await deps.repos.countyAdmin.heldGrants(countyCode, input.role)
