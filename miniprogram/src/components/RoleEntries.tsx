@@ -12,8 +12,10 @@ import './RoleEntries.css'
  */
 const WORKBENCHES: Array<{ role: Role; id: string; title: string; hint: string; url: string }> = [
   { role: 'deputy', id: 'workbench-deputy', title: '代表工作台', hint: '接单、即时答复、提交人大、评价办理结果', url: '/packages/deputy/home/index' },
+  { role: 'deputy', id: 'entry-reception-duty', title: '我的接待', hint: '接待日值班安排、提醒订阅、亮码进站', url: '/packages/reception/pages/duty/index' },
   { role: 'deputy', id: 'entry-deputy-record', title: '履职档案', hint: '本人接单、答复、提交人大和接待日值班情况', url: '/packages/stats/deputy-record/index' },
   { role: 'staff', id: 'workbench-staff', title: '人大派单台', hint: '派单、督办、延期审批、并案与转办', url: '/packages/staff/board/index' },
+  { role: 'staff', id: 'entry-reception-calendar', title: '接待日管理', hint: '生成接待日、排班规则、各站接待情况', url: '/packages/reception/pages/calendar/index' },
   { role: 'staff', id: 'entry-stats-dashboard', title: '统计看板', hint: '五单漏斗、三率、承办单位排名、接待活动', url: '/packages/stats/dashboard/index' },
   { role: 'staff', id: 'entry-stats-evaluation', title: '评议通报', hint: '年度承办单位评议、导出与打印、冻结年度', url: '/packages/stats/evaluation/index' },
   { role: 'department', id: 'workbench-department', title: '承办工作台', hint: '签收、报告进展、申请延期、销单', url: '/packages/department/queue/index' },
