@@ -8,8 +8,12 @@ import { ensureTaroBuild } from './support/taro-build'
  * saying what to install, instead of skipping or failing test by test.
  */
 export default async function globalSetup(): Promise<void> {
-  ensureTaroBuild('weapp')
-  ensureTaroBuild('h5')
+  // WDT_TEST_NO_BUILD=1: a developer running server-only tests while sources change skips the builds
+  // (the e2e and weapp suites then read whatever build is there); `npm test` and CI never set it.
+  if (process.env.WDT_TEST_NO_BUILD !== '1') {
+    ensureTaroBuild('weapp')
+    ensureTaroBuild('h5')
+  }
   const browser = await checkBrowser()
   process.stdout.write(`\n浏览器 / browser: ${browser.executablePath} (${browser.source})\n`)
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import QRCode from 'qrcode'
@@ -5,6 +6,7 @@ import demoCounty from '../../shared/data/demo-county.json'
 import { openStore } from '../_core/store'
 import { seedDirectory } from '../_core/seed/seed-directory'
 import { seedDemoItems } from '../_core/seed/seed-demo-items'
+import { seedDemoSessions } from '../_core/seed/seed-demo-sessions'
 import type { DemoCountyFile } from '../_core/seed/demo-county'
 import type { StationDoc } from '../_core/model'
 import { createLocalServer } from './server'
@@ -13,7 +15,11 @@ import { localDeps } from './local-deps'
 const root = resolve(__dirname, '..', '..')
 const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '127.0.0.1'
-const dataFile = resolve(root, process.env.DATA_FILE ?? 'data/wudantong.sqlite')
+/** `npm start -- --empty` or WDT_EMPTY=1: an empty county on its own data file, set up through 首次部署. */
+const empty = process.argv.includes('--empty') || process.env.WDT_EMPTY === '1'
+const dataFile = resolve(root, process.env.DATA_FILE ?? (empty ? 'data/wudantong-empty.sqlite' : 'data/wudantong.sqlite'))
+// the demo start enables bootstrap only when WDT_BOOTSTRAP_SECRET is set; the empty start makes a one-time secret
+if (empty && !process.env.WDT_BOOTSTRAP_SECRET) process.env.WDT_BOOTSTRAP_SECRET = randomBytes(18).toString('base64url')
 const uploadsDir = resolve(dirname(dataFile), 'photos')
 
 async function main() {
@@ -21,9 +27,10 @@ async function main() {
   const store = await openStore({ kind: 'sqlite', file: dataFile })
   const stations = store.collection<StationDoc>('stations')
   const deps = localDeps(store)
-  if ((await stations.count()) === 0) {
+  if (!empty && (await stations.count()) === 0) {
     await seedDirectory(store, demoCounty as DemoCountyFile, new Date().toISOString())
     await seedDemoItems(deps)
+    await seedDemoSessions(deps)
     console.log(`已写入演示数据：${dataFile}`)
   }
   const server = createLocalServer({ deps, staticDir: resolve(root, 'dist', 'h5'), uploadsDir })
@@ -42,7 +49,12 @@ async function main() {
     if (!process.env.WDT_TIMER_SECRET && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
       console.log('注意：未设置 WDT_TIMER_SECRET，监听非本机地址时定时任务 POST /timer/timers 一律拒绝（见 docs/deploy.md §6）。')
     }
-    console.log('演示身份见 README「演示身份」一节；按 Ctrl+C 停止。')
+    if (empty) {
+      console.log('空白模式（无演示数据），数据文件：' + dataFile)
+      console.log(`一次性初始化密钥：${process.env.WDT_BOOTSTRAP_SECRET}`)
+      console.log(`首次部署：1. 打开 ${base}  2. 我的 → 首次部署  3. 输入上面的密钥与县代码（如 xiuwu），成为本县管理员  4. 我的 → 县级设置，依次填写县（区）与乡镇（街道）、站点、代表、承办单位，邀请各角色。`)
+      console.log('按 Ctrl+C 停止。')
+    } else console.log('演示身份见 README「演示身份」一节；按 Ctrl+C 停止。')
   })
   const stop = () => server.close(() => store.close().then(() => process.exit(0)))
   process.on('SIGINT', stop)

@@ -9,6 +9,7 @@ import type { Deps } from '../_core/ports'
 import { readLimited } from './http-body'
 import { createPhotoUploads } from './photo-uploads'
 import { serveStatic } from './static-files'
+import { IMPORT_MAX_BASE64 } from '@shared/api/directory-import'
 import { receptionRoute } from './reception-routes'
 import { visitExportRoute } from './visit-routes'
 
@@ -16,7 +17,8 @@ import { visitExportRoute } from './visit-routes'
 export const LOCAL_IDENTITY_HEADER = 'x-wudantong-openid'
 /** Header that carries the timer secret (WDT_TIMER_SECRET) to `POST /timer/<name>`. */
 export const TIMER_SECRET_HEADER = 'x-wudantong-timer-secret'
-const MAX_BODY_BYTES = 1024 * 1024
+/** The largest call: an Excel import (its base64, IMPORT_MAX_BASE64) with room for the envelope. */
+const MAX_BODY_BYTES = IMPORT_MAX_BASE64 + 64 * 1024
 
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })

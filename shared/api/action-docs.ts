@@ -31,6 +31,12 @@ export const ACTION_DOCS: Record<string, Record<string, ActionDoc>> = {
     revokeRole: { summary: '解除一项角色绑定，持有人下一次请求起生效；承办单位同时移出其经办人；不能解除本县最后一位管理员（last_admin）。记入变更历史。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found', 'last_admin'] },
     listInvitations: { summary: '本县尚未使用、未作废的邀请码（含已过期的，标明）。', who: '管理员（本县）', errors: ['forbidden'] },
     cancelInvitation: { summary: '作废一个尚未使用的邀请码。记入变更历史。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found', 'invalid_transition'] },
+    deputyLeavePlan: { summary: '代表离任前：其首问负责的未办结事项（仅编号、状态、站点、类别，不含内容）、可接替的本县在任代表（同站点的在前）、其待参加的接待日场次数。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found'] },
+    deputyLeave: { summary: '代表离任（换届）：逐件移交首问负责（记入事项历史并通知群众、关注者与接替代表），再停用该代表、移出各站点名单、解除其代表身份（下次请求生效）、移出今后接待日的值班名单。履职档案保留。中途失败可重新提交，已移交的不会重复。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found', 'invalid_transition', 'conflict'] },
+    importTemplate: { summary: '下载导入模板（站点、代表或承办单位）：中文列名、一行示例、下拉选项，另一页为填写说明。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden'] },
+    importPreview: { summary: '预览Excel导入（不写入）：逐行标明新建、修改（修改前→修改后）、无变化或错误（单元格与原因）；按编号对应已有记录。文件不超过2 MB、5000行。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found'] },
+    importApply: { summary: '确认导入：重新解析同一文件（摘要须与预览一致），任何一行有错误则全部不导入；每条新建或修改的记录各记一条变更历史，与记录同一次提交。同一文件再次导入无变化。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found', 'conflict'] },
+    stationCodes: { summary: '站点二维码：本县全部启用站点（按编号），各附名称、类型、乡镇（街道）、地址与站点码（云开发为小程序码，本地为H5链接二维码），供打印张贴。', who: '管理员（本县）', errors: ['forbidden'] },
     bootstrapAdmin: { summary: '第一位管理员：输入部署时在 directory 云函数配置的一次性初始化密钥（WDT_BOOTSTRAP_SECRET）与县代码，当前身份成为该县管理员；此后密钥永久失效。未配置密钥时（包括本地演示模式）不可用。错误的密钥与错误的邀请码一起计入尝试次数。', who: '任何身份（持有初始化密钥者）', errors: ['validation_failed', 'invitation_invalid', 'too_many_attempts'] },
   },
   suggestion: {

@@ -56,6 +56,14 @@ export const CALLERS: CallerTable = {
     revokeRole: only('admin'),
     listInvitations: only('admin'),
     cancelInvitation: only('admin'),
+    deputyLeavePlan: only('admin'),
+    deputyLeave: only('admin'),
+    // 从Excel导入 (shared/api/directory-import.ts)
+    importTemplate: only('admin'),
+    importPreview: only('admin'),
+    importApply: only('admin'),
+    // 站点二维码 (shared/api/directory-codes.ts)
+    stationCodes: only('admin'),
     /** The secret is the credential: any identity may try it (wrong secrets count as wrong codes). */
     bootstrapAdmin: ANYONE,
   },

@@ -18,6 +18,8 @@
  * | revokeRole        | 管理员（本县）: effective on the holder's next request; never the last admin |
  * | listInvitations   | 管理员（本县）: unredeemed, uncancelled codes                                |
  * | cancelInvitation  | 管理员（本县）                                                              |
+ * | deputyLeavePlan   | 管理员（本县）: a deputy's open items (首问负责) and who may take them over   |
+ * | deputyLeave       | 管理员（本县）: each open item handed over (history + notice), then the deputy leaves office |
  * | bootstrapAdmin    | 任何身份 holding the one-time secret WDT_BOOTSTRAP_SECRET: first redeem becomes admin, then never again |
  */
 import { z } from 'zod'
@@ -257,6 +259,44 @@ export const saveFocusGroupInput = z.object({
   active: z.boolean().default(true),
 })
 
+// ----- 代表离任（换届）: who takes over each open item, then the deputy leaves ------------------
+
+/** One open item the leaving deputy owns (首问负责): enough to choose a successor, not its content. */
+export const leaveItem = z.object({
+  id: z.string(),
+  number: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  stationCode: z.string(),
+  stationName: z.string(),
+  categoryLabel: z.string(),
+  submittedAt: z.string(),
+})
+export type LeaveItem = z.infer<typeof leaveItem>
+
+/** A deputy who may take over: active, of this county; those of the same stations first. */
+export const leaveCandidate = z.object({ code: z.string(), name: z.string(), stationNames: z.array(z.string()), sameStation: z.boolean() })
+export type LeaveCandidate = z.infer<typeof leaveCandidate>
+
+export const deputyLeavePlanView = z.object({
+  deputy: adminDeputy,
+  items: z.array(leaveItem),
+  candidates: z.array(leaveCandidate),
+  /** Coming reception sessions the deputy is on duty for (they are taken off the roster). */
+  upcomingDuties: z.number().int(),
+})
+export type DeputyLeavePlanView = z.infer<typeof deputyLeavePlanView>
+
+export const deputyLeaveInput = z.object({
+  code: directoryCode('代表'),
+  reason: text('离任原因', 2, 60),
+  /** One successor per open item (every item of the plan must be named). */
+  handovers: z
+    .array(z.object({ itemId: z.string().trim().min(1).max(64), toDeputyCode: directoryCode('接替代表') }))
+    .max(1000, { message: '一次最多移交1000件事项' })
+    .default([]),
+})
+
 export const directoryAdminActions = {
   adminDirectory: { input: z.object({}), output: adminDirectoryView },
   saveCounty: { input: saveCountyInput, output: adminCounty },
@@ -281,6 +321,11 @@ export const directoryAdminActions = {
   cancelInvitation: {
     input: z.object({ code: z.string({ error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, { message: '邀请码为8位字母或数字' }) }),
     output: z.object({ code: z.string(), cancelledAt: z.string() }),
+  },
+  deputyLeavePlan: { input: z.object({ code: directoryCode('代表') }), output: deputyLeavePlanView },
+  deputyLeave: {
+    input: deputyLeaveInput,
+    output: z.object({ deputy: adminDeputy, handedOver: z.number().int(), rosterRemoved: z.number().int() }),
   },
   bootstrapAdmin: {
     input: z.object({

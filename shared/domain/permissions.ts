@@ -134,8 +134,8 @@ const residentSees = (openid: string, item: ItemScope) =>
   isResidentSubmitter(openid, item) || isFollower(openid, item) || item.isPublic === true
 
 /**
- * One row per action; a role that is absent may never do it. Admins run the directory, not items,
- * so they have no row here.
+ * One row per action; a role that is absent may never do it. Admins run the directory, not items:
+ * their only row is 移交 (handover), when a deputy leaves office.
  */
 export const ITEM_RULES: Record<ItemAction, ItemRule> = {
   view_item: {
@@ -169,6 +169,8 @@ export const ITEM_RULES: Record<ItemAction, ItemRule> = {
   merge: { deputy: deputyMayAct, staff: staffInScope },
   refer: { deputy: deputyMayAct, staff: staffInScope },
   supervise: { staff: staffInScope },
+  // 代表离任: the county's admin moves 首问负责 of an owned item to a successor (and sees nothing else of it)
+  handover: { admin: (b, i) => inOwnCounty(b, i) && !!i.ownerDeputyCode },
 }
 
 type QueueRule = RoleRules<QueueScope>

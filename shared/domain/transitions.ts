@@ -35,6 +35,7 @@ export const SUGGESTION_EVENTS = [
   'merge',
   'refer',
   'supervise',
+  'handover',
 ] as const
 export type SuggestionEvent = (typeof SUGGESTION_EVENTS)[number]
 
@@ -58,6 +59,7 @@ export const EVENT_LABELS: Record<SuggestionEvent, string> = {
   merge: '并案',
   refer: '转法定途径',
   supervise: '督办',
+  handover: '更换首问负责代表',
 }
 
 /** Times an item keeps, one field each. `closedAt` is stamped whenever a decision says `closes`. */
@@ -124,6 +126,8 @@ export interface TransitionRule {
 }
 
 const D: readonly ActorRole[] = ['deputy']
+/** The open states an item can be in once a deputy accepted it (首问负责 then has an owner to hand over). */
+export const HANDOVER_STATES: readonly SuggestionState[] = ['accepted', 'answered', 'escalated', 'dispatched', 'in_progress', 'resolved']
 const S: readonly ActorRole[] = ['staff']
 const DEPT: readonly ActorRole[] = ['department']
 
@@ -168,6 +172,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'answered', event: 'auto_verify', to: 'verified', roles: ['system'], milestone: 'verifiedAt' },
   // 已验单后代表仍可补评
   { from: 'verified', event: 'deputy_rate', to: 'verified', roles: D, milestone: 'deputyRatedAt' },
+  // 代表离任（换届）: the county admin names who takes over 首问负责 of each open item the deputy owns
+  ...HANDOVER_STATES.map((s): TransitionRule => ({ from: s, event: 'handover', to: s, roles: ['admin'], noteRequired: true })),
 ]
 
 export interface TransitionContext {

@@ -58,7 +58,7 @@ export type VerbAction = (typeof VERB_ACTIONS)[number]
 export type VerbEvent = ItemEvent
 
 interface EventVerbData {
-  /** The API action that writes this event; null: nobody calls it (the timer does). */
+  /** The API action of the `suggestion` function that writes this event; null: none does (the timer's auto_verify; 移交, which the directory writes). */
   action: VerbAction | null
   /** For a verb with several events: the event that decides whether it is offered (default: its first). */
   offers?: true
@@ -109,20 +109,22 @@ const VERB_DATA: Record<VerbEvent, EventVerbData> = {
   refer: { action: 'refer', shownOn: ['deputy', 'staff'] },
   withdraw: { action: 'withdraw', shownOn: ['item'] },
   auto_verify: { action: null },
+  // written by the directory's 代表离任 (usecases/directory/admin/deputy-leave.ts), not by a suggestion action
+  handover: { action: null },
 }
 
 /** 我也关注 is no event of the table and no entry of allowedActions: the item page offers it to whoever does not follow yet. */
 const FOLLOW = { label: '我也关注', permission: 'follow' as const }
 
 export interface Verb {
-  /** The API action; for the timer's verb, its event. */
-  name: VerbAction | 'auto_verify'
+  /** The API action; for the timer's verb and 移交, its event. */
+  name: VerbAction | 'auto_verify' | 'handover'
   action: VerbAction | null
   /** The events of the lifecycle table it writes. */
   events: readonly VerbEvent[]
   /** The event whose row decides whether it is offered now (null: 我也关注, off the table). */
   offerEvent: VerbEvent | null
-  /** The permission asked of permissions.ts (null: the timer's verb, which asks none). */
+  /** The permission asked of permissions.ts (null: no suggestion action; the timer asks none, 移交 asks `handover` in the directory). */
   permission: ItemAction | null
   asRole?: Role
   /** The table's Chinese verb of its offer event: “不能{label}”. */
@@ -153,7 +155,7 @@ function build(): Verb[] {
   const byName = new Map<string, Verb>()
   for (const event of events) {
     const data = VERB_DATA[event]
-    const name = data.action ?? (event as 'auto_verify')
+    const name = data.action ?? (event as 'auto_verify' | 'handover')
     const existing = byName.get(name)
     if (existing) {
       ;(existing.events as VerbEvent[]).push(event)

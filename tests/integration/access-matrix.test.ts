@@ -10,6 +10,8 @@
  * the payload is looked at); with the role but unable to see the target → `not_found`; able to
  * see it but not allowed → `forbidden`. Targets that change state are made fresh for every cell.
  */
+import { createHash } from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { api } from '../../shared/api'
 import { actions } from '../support/actors'
 import { visitWorld, vwho, type VisitWorld } from './visit-support'
@@ -117,6 +119,18 @@ const xiuwuCounty = async () => {
   return { name: c.name, prefix: c.prefix, townships: c.townships }
 }
 const freshInvitation = () => ok('directory', ID.adminOwn, 'issueInvitation', { target: { role: 'department', departmentCode: 'XW-D09' } })
+/** A 修武 deputy just entered (no items, no duties), to see off. */
+const freshDeputy = async () =>
+  (await ok('directory', ID.adminOwn, 'saveDeputy', { name: `新任代表${next()}`.slice(0, 20), level: 'township', stationCodes: ['XWT01'], socialPosition: '村委会委员', phone: '14000009999' })).code as string
+/** An .xlsx of one new department (a code nobody uses yet), with the digest importApply names. */
+const departmentFile = async () => {
+  const wb = new ExcelJS.Workbook()
+  const sheet = wb.addWorksheet('承办单位')
+  sheet.addRow(['编号', '名称', '类型'])
+  sheet.addRow([`MX-D${next()}`, '矩阵测试单位', '县政府部门'])
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer())
+  return { kind: 'department', fileBase64: bytes.toString('base64'), digest: createHash('sha256').update(bytes).digest('hex') }
+}
 /** A role someone new holds in 修武 (an invitation issued and redeemed), to revoke. */
 const freshGrant = async () => {
   const holder = `matrix-holder-${next()}`
@@ -221,6 +235,13 @@ const MATRIX: Record<string, Record<string, Row>> = {
     revokeRole: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => freshGrant() },
     listInvitations: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
     cancelInvitation: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: async () => ({ code: (await freshInvitation()).code }) },
+    deputyLeavePlan: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => ({ code: 'XWT01-R1' }) },
+    deputyLeave: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: async () => ({ code: await freshDeputy(), reason: '工作调动' }) },
+    // an import goes into the admin's own county: each admin may, into theirs
+    importTemplate: { roles: ['admin'], allow: ADMINS, payload: () => ({ kind: 'station' }) },
+    importPreview: { roles: ['admin'], allow: ADMINS, payload: async () => { const { digest: _, ...f } = await departmentFile(); return f } },
+    importApply: { roles: ['admin'], allow: ADMINS, payload: departmentFile },
+    stationCodes: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
     // no secret is configured here: everyone gets the wrong-code answer
     bootstrapAdmin: { roles: ROLES_ALL, allow: ALL, codes: Object.fromEntries(ALL.map((x) => [x, 'invitation_invalid'])), payload: () => ({ secret: 'not-configured-anywhere-1234', countyCode: 'xiuwu' }) },
   },

@@ -65,8 +65,8 @@ describe('the local server', () => {
     expect(await res.json()).toMatchObject({ ok: false, code: 'not_found' })
   })
 
-  it('refuses an oversized body without reading it all', async () => {
-    const res = await post('/fn/suggestion', JSON.stringify({ action: 'submit', payload: { content: 'x'.repeat(1_200_000) } }), 'demo-resident-1')
+  it('refuses a body larger than the largest import without reading it all', async () => {
+    const res = await post('/fn/suggestion', JSON.stringify({ action: 'submit', payload: { content: 'x'.repeat(3_000_000) } }), 'demo-resident-1')
     expect(res.status).toBe(413)
   })
 

@@ -19,3 +19,6 @@ export function createH5LinkCode(baseUrl: string): MiniCodePort {
     },
   }
 }
+
+/** Base of H5 links on a local or self-hosted server (PUBLIC_BASE_URL, else the local server's address); as reception/function.ts. */
+export const localH5Base = () => process.env.PUBLIC_BASE_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 8787}`

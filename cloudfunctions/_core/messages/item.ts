@@ -11,15 +11,17 @@ import { defineMessage, type ItemAudience } from './define'
 export const itemPage = (itemId: string) => `/pages/item/index?id=${itemId}`
 
 /** Events the resident (and followers) hear about: outcomes, not every internal step. */
-export const RESIDENT_EVENTS: ReadonlySet<SuggestionEvent> = new Set<SuggestionEvent>(['accept', 'answer', 'dispatch', 'resolve', 'merge', 'refer'])
+export const RESIDENT_EVENTS: ReadonlySet<SuggestionEvent> = new Set<SuggestionEvent>(['accept', 'answer', 'dispatch', 'resolve', 'merge', 'refer', 'handover'])
 /** Events the handling department hears about. */
 export const DEPARTMENT_EVENTS: ReadonlySet<SuggestionEvent> = new Set<SuggestionEvent>(['dispatch', 'reopen', 'decide_extension', 'supervise'])
 
-type Item = Pick<SuggestionDoc, '_id' | 'number' | 'version' | 'state' | 'deadline'>
+type Item = Pick<SuggestionDoc, '_id' | 'number' | 'version' | 'state' | 'deadline'> & Partial<Pick<SuggestionDoc, 'ownerDeputyName'>>
 
 /** The last step of an item, as its messages tell it: 「XW-…：已受理，当前状态「处理中」」. */
 export const stepSummary = (item: Item, event: SuggestionEvent) =>
-  `${item.number}：${EVENT_LABELS[event] ?? event}，当前状态「${STATE_LABELS[item.state]}」`
+  event === 'handover'
+    ? `${item.number}：原首问负责代表离任，现由${item.ownerDeputyName ?? '新的代表'}代表负责跟进，当前状态「${STATE_LABELS[item.state]}」`
+    : `${item.number}：${EVENT_LABELS[event] ?? event}，当前状态「${STATE_LABELS[item.state]}」`
 
 /** A step's message id: one per item version and recipient, so a retried step never queues twice. */
 const stepId = ({ item }: { item: Item }, to: string) => `${item._id}:v${item.version}:${to}`

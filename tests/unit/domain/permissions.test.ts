@@ -77,16 +77,18 @@ const ALLOWED_ON_OWN: Record<ActorName, ItemAction[]> = {
   staff_county: STAFF_ACTS,
   department: ['view_item', 'acknowledge', 'progress', 'request_extension', 'resolve', 'send_back'],
   co_department: ['view_item', 'progress'],
-  admin: [],
+  // 代表离任: the county's admin moves 首问负责 of an owned item, and sees nothing of it
+  admin: ['handover'],
 }
 /** Before any deputy owns it, every deputy of the station or focus group may act; contact still masked. */
 const ALLOWED_ON_UNOWNED: Partial<Record<ActorName, ItemAction[]>> = {
   deputy_owner: ['view_item', ...DEPUTY_ACTS],
   deputy_same_station: ['view_item', ...DEPUTY_ACTS],
   deputy_focus_group: ['view_item', ...DEPUTY_ACTS],
+  admin: [], // nobody owns it: nothing to hand over
 }
 /** Who still reaches OTHER (same county): county staff only. */
-const ALLOWED_ON_OTHER: Partial<Record<ActorName, ItemAction[]>> = { staff_county: STAFF_ACTS }
+const ALLOWED_ON_OTHER: Partial<Record<ActorName, ItemAction[]>> = { staff_county: STAFF_ACTS, admin: ['handover'] }
 
 const NAMES = Object.keys(ACTORS) as ActorName[]
 const cases = (allowed: Partial<Record<ActorName, ItemAction[]>>) =>
@@ -278,7 +280,8 @@ describe('who may call each action at all (shared/api/callers.ts, issue 13)', ()
   test('lets every role that the permission table grants an item action call it', () => {
     for (const action of ITEM_ACTIONS.filter((a) => !['view_item', 'view_contact'].includes(a))) {
       const verb = action.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())
-      const rule = callerRule('suggestion', verb === 'verify' || verb === 'reopen' ? 'rate' : verb)
+      // 移交 is written by the directory's 代表离任, not by a suggestion action
+      const rule = action === 'handover' ? callerRule('directory', 'deputyLeave') : callerRule('suggestion', verb === 'verify' || verb === 'reopen' ? 'rate' : verb)
       expect([action, rule]).toEqual([action, expect.anything()])
       for (const name of NAMES) if (authorize(ACTORS[name], action, OWN).allowed) expect([action, name, mayCall(ACTORS[name], rule!)]).toEqual([action, name, true])
     }

@@ -56,6 +56,13 @@ const EXPECTED: Array<[SuggestionState, SuggestionEvent, SuggestionState, ActorR
   ['answered', 'reopen', 'accepted', ['resident', 'supervisor', 'staff']],
   ['answered', 'auto_verify', 'verified', ['system']],
   ['verified', 'deputy_rate', 'verified', ['deputy']],
+  // 代表离任: the admin moves 首问负责 of an open item that has an owner; closed items keep theirs
+  ['accepted', 'handover', 'accepted', ['admin']],
+  ['answered', 'handover', 'answered', ['admin']],
+  ['escalated', 'handover', 'escalated', ['admin']],
+  ['dispatched', 'handover', 'dispatched', ['admin']],
+  ['in_progress', 'handover', 'in_progress', ['admin']],
+  ['resolved', 'handover', 'resolved', ['admin']],
 ]
 
 const expectedFor = (from: SuggestionState, event: SuggestionEvent) => EXPECTED.find(([f, e]) => f === from && e === event)

@@ -50,11 +50,12 @@ describe('verb registry: derived from the transition and permission tables', () 
     for (const v of VERBS) if (v.action) expect(Object.keys(allSuggestionActions)).toContain(v.action)
   })
 
-  it('the one verb without an action is the timer\'s', () => {
+  it('the verbs without a suggestion action are the timer\'s and the admin\'s 移交, and no item page lists them', () => {
     const unactioned = VERBS.filter((v) => v.action === null)
-    expect(unactioned.map((v) => v.name)).toEqual(['auto_verify'])
-    expect(unactioned[0].listed).toBe(false)
+    expect(unactioned.map((v) => v.name)).toEqual(['auto_verify', 'handover'])
+    expect(unactioned.every((v) => !v.listed && v.shownOn.length === 0)).toBe(true)
     expect(TRANSITIONS.filter((r) => r.event === 'auto_verify').every((r) => r.roles.join() === 'system')).toBe(true)
+    expect(TRANSITIONS.filter((r) => r.event === 'handover').every((r) => r.roles.join() === 'admin' && r.from === r.to)).toBe(true)
   })
 
   it('labels agree with the table\'s (EVENT_LABELS for the loop); the timeline names every event', () => {

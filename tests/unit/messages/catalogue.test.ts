@@ -59,7 +59,7 @@ describe('item step messages', () => {
 
   it('reach followers only for outcomes, and departments only for their steps, never the actor', () => {
     const residentEvents = SUGGESTION_EVENTS.filter((e) => itemStepFollower.recipients(step(e), audience).length > 0)
-    expect(residentEvents.sort()).toEqual(['accept', 'answer', 'dispatch', 'merge', 'refer', 'resolve'])
+    expect(residentEvents.sort()).toEqual(['accept', 'answer', 'dispatch', 'handover', 'merge', 'refer', 'resolve'])
     expect(itemStepFollower.recipients(step('resolve'), audience)).toEqual(['resident', 'follower'])
     const departmentEvents = SUGGESTION_EVENTS.filter((e) => itemStepDepartment.recipients(step(e), audience).length > 0)
     expect(departmentEvents.sort()).toEqual(['decide_extension', 'dispatch', 'reopen', 'supervise'])

@@ -75,6 +75,22 @@ export async function runTransition(deps: Deps, actor: Actor, id: string, spec: 
   })
 }
 
+/**
+ * 代表离任: the county's admin hands 首问负责 of one item over to a successor. Admins do not read
+ * items, so there is no view check: the permission table's `handover` row (own county, an owned
+ * item) is the whole rule; the item's table allows it in the open states only.
+ */
+export async function runHandover(deps: Deps, actor: Actor, doc: SuggestionDoc, to: { code: string; name: string }, note: string): Promise<SuggestionDoc> {
+  const auth = authorize(actor, 'handover', itemScope(doc, []), { role: 'admin' })
+  if (!auth.allowed) throw new AppError(auth.code)
+  return commitTransition(
+    deps,
+    doc,
+    { event: 'handover', note, change: () => ({ ownerDeputyCode: to.code, ownerDeputyName: to.name }) },
+    { role: 'admin', binding: auth.binding, openid: actor.openid, name: actor.displayName ?? ROLE_LABELS.admin },
+  )
+}
+
 /** The timers' way in: the system acts on an item it has loaded itself (auto-verify). */
 export function runSystemTransition(deps: Deps, doc: SuggestionDoc, spec: TransitionSpec): Promise<SuggestionDoc> {
   return commitTransition(deps, doc, spec, { role: 'system', binding: null, openid: null, name: '系统' })

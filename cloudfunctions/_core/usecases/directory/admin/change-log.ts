@@ -30,8 +30,10 @@ export function diff<T extends object>(before: T | null, after: T, labels: Label
   const changes: FieldChange[] = []
   for (const [field, label] of Object.entries(labels) as Array<[keyof T & string, string]>) {
     const read = shows[field] ?? show
-    const was = before ? read((before as Record<string, unknown>)[field]) : null
-    const now = read((after as Record<string, unknown>)[field])
+    // a record without `active` (the demo file's, an older one) is active: not a change to true
+    const value = (r: T) => (field === 'active' ? (r as { active?: boolean }).active !== false : (r as Record<string, unknown>)[field])
+    const was = before ? read(value(before)) : null
+    const now = read(value(after))
     if (was !== now) changes.push({ field, label, before: was, after: now })
   }
   return changes

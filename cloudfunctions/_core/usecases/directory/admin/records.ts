@@ -7,7 +7,7 @@ import type { ActionName, ActionOutput, ActionParsed } from '@shared/api'
 import { ADMIN_DEPUTY_LEVEL_LABELS, DIRECTORY_RECORD_KIND_LABELS, type AdminDeputyLevel } from '@shared/api/directory-admin'
 import { DEPARTMENT_KIND_LABELS } from '@shared/domain/departments'
 import { STATION_KIND_LABELS, type StationKind } from '@shared/domain/stations'
-import type { RoleBinding } from '@shared/domain/roles'
+import type { Actor, RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../../runtime/define-function'
 import type { Deps } from '../../../ports'
@@ -73,7 +73,7 @@ const focusGroupAdminView = (g: FocusGroupDoc, deputies: DeputyDoc[]): Out<'save
 
 const countyAdminView = (c: CountyDoc): Out<'saveCounty'> => ({ code: c.code, name: c.name, prefix: c.prefix, townships: c.townships })
 
-async function ownCounty(deps: Deps, countyCode: string): Promise<CountyDoc> {
+export async function ownCounty(deps: Deps, countyCode: string): Promise<CountyDoc> {
   const county = await deps.repos.directory.county(countyCode)
   if (!county) throw new AppError('not_found', '本县尚未设置，请先填写县（区）名称与乡镇（街道）')
   return county
@@ -165,16 +165,60 @@ export const saveCounty: UseCase<In<'saveCounty'>, Out<'saveCounty'>> = async (d
 
 // ----- stations ---------------------------------------------------------------------------------
 
-const STATION_LABELS = { name: '名称', kind: '类型', township: '乡镇（街道）', address: '地址', location: '位置', receptionNote: '接待说明', active: '启用' }
+export const STATION_LABELS = { name: '名称', kind: '类型', township: '乡镇（街道）', address: '地址', location: '位置', receptionNote: '接待说明', active: '启用' }
 
-export const saveStation: UseCase<In<'saveStation'>, Out<'saveStation'>> = async (deps, actor, input) => {
-  const countyCode = adminCounty(actor)
-  const { directory, countyAdmin } = deps.repos
-  const county = await ownCounty(deps, countyCode)
-  const existing = input.code ? await directory.station(input.code) : null
+/**
+ * One planned change of a directory record, shared by the form (saveStation …) and the Excel
+ * import: the rules checked against the county, the record after, the other writes that go with it
+ * and the history entry (null when nothing changes). Nothing is written here.
+ */
+export interface RecordPlan<T> {
+  code: string
+  before: T | null
+  after: T
+  changes: FieldChange[]
+  writes: Write[]
+  entry: DirectoryChangeDoc | null
+}
+
+/** How a plan finds the records it checks; the import passes ones read once for the whole file. */
+export interface PlanLookups {
+  station(code: string): Promise<StationDoc | null>
+  focusGroup(code: string): Promise<FocusGroupDoc | null>
+}
+const repoLookups = (deps: Deps): PlanLookups => ({
+  station: (code) => deps.repos.directory.station(code),
+  focusGroup: (code) => deps.repos.countyAdmin.focusGroup(code),
+})
+
+function plan<T extends { name: string }>(
+  deps: Deps,
+  actor: Actor,
+  county: CountyDoc,
+  kind: 'station' | 'deputy' | 'department',
+  code: string,
+  before: T | null,
+  after: T,
+  changes: FieldChange[],
+  writes: Write[],
+  action: DirectoryChangeDoc['action'],
+): RecordPlan<T> {
+  const entry = before && !changes.length ? null : changeEntry(deps, actor, { countyCode: county.code, kind, code, name: after.name, action, changes })
+  return { code, before, after, changes, writes: entry ? writes : [], entry }
+}
+
+/** A station as the form or the import would save it; `existing` is the record of that code (any county), or null. */
+export async function planStation(
+  deps: Deps,
+  actor: Actor,
+  county: CountyDoc,
+  input: In<'saveStation'>,
+  existing: StationDoc | null,
+): Promise<RecordPlan<StationDoc>> {
+  const countyCode = county.code
   if (existing) ofCounty(existing, countyCode, '站点')
   if (!county.townships.includes(input.township)) throw new AppError('validation_failed', `${input.township}不是本县的乡镇（街道）`, 'township')
-  const code = input.code ?? nextCode(county.prefix, STATION_LETTERS[input.kind], (await directory.allStations()).map((s) => s.code))
+  const code = input.code ?? nextCode(county.prefix, STATION_LETTERS[input.kind], (await deps.repos.directory.allStations()).map((s) => s.code))
   const before = existing
   const after: StationDoc = {
     _id: code,
@@ -193,13 +237,18 @@ export const saveStation: UseCase<In<'saveStation'>, Out<'saveStation'>> = async
     active: input.active,
   }
   const changes = diff(before, after, STATION_LABELS, { kind: (k) => STATION_KIND_LABELS[k as StationKind] })
-  if (before && !changes.length) return stationAdminView(before)
-  await commitWithHistory(
-    deps,
-    [countyAdmin.putWrite('stations', after)],
-    changeEntry(deps, actor, { countyCode, kind: 'station', code, name: after.name, action: actionOf(before, after), changes }),
-  )
-  return stationAdminView(after)
+  return plan(deps, actor, county, 'station', code, before, after, changes, [deps.repos.countyAdmin.putWrite('stations', after)], actionOf(before, after))
+}
+
+async function commitPlan<T>(deps: Deps, p: RecordPlan<T>, extra: Write[] = []): Promise<void> {
+  if (p.entry) await commitWithHistory(deps, [...p.writes, ...extra], p.entry)
+}
+
+export const saveStation: UseCase<In<'saveStation'>, Out<'saveStation'>> = async (deps, actor, input) => {
+  const county = await ownCounty(deps, adminCounty(actor))
+  const p = await planStation(deps, actor, county, input, input.code ? await deps.repos.directory.station(input.code) : null)
+  await commitPlan(deps, p)
+  return stationAdminView(p.entry ? p.after : p.before!)
 }
 
 // ----- deputies -----------------------------------------------------------------------------------
@@ -218,7 +267,7 @@ const DEPUTY_LABELS = {
 }
 
 /** The stations whose deputy lists change with a deputy's stations (both sides stay in step). */
-async function stationListWrites(deps: Deps, code: string, was: string[], now: string[]): Promise<Write[]> {
+export async function stationListWrites(deps: Deps, code: string, was: string[], now: string[]): Promise<Write[]> {
   const { directory, countyAdmin } = deps.repos
   const touched = [...new Set([...was, ...now])].filter((s) => was.includes(s) !== now.includes(s))
   const writes: Write[] = []
@@ -242,20 +291,30 @@ async function boundDeputyWrites(deps: Deps, deputy: DeputyDoc): Promise<Write[]
   return [deps.repos.countyAdmin.putWrite('users', { ...user, bindings } satisfies UserDoc)]
 }
 
-export const saveDeputy: UseCase<In<'saveDeputy'>, Out<'saveDeputy'>> = async (deps, actor, input) => {
-  const countyCode = adminCounty(actor)
+/**
+ * A deputy as the form or the import would save it. The stations' deputy lists are not in
+ * `writes`: `stationsBefore` → `after.stationCodes` says which change (stationListWrites for one
+ * deputy; the import merges them for the whole file).
+ */
+export async function planDeputy(
+  deps: Deps,
+  actor: Actor,
+  county: CountyDoc,
+  input: In<'saveDeputy'>,
+  existing: DeputyDoc | null,
+  lookups: PlanLookups = repoLookups(deps),
+): Promise<RecordPlan<DeputyDoc> & { stationsBefore: string[] }> {
+  const countyCode = county.code
   const { directory, countyAdmin } = deps.repos
-  const county = await ownCounty(deps, countyCode)
-  const existing = input.code ? await directory.deputy(input.code) : null
   if (existing) ofCounty(existing, countyCode, '代表')
   const stationCodes = [...new Set(input.stationCodes)]
   for (const s of stationCodes) {
-    const station = await directory.station(s)
+    const station = await lookups.station(s)
     if (!station || station.countyCode !== countyCode) throw new AppError('validation_failed', `站点不存在：${s}`, 'stationCodes')
   }
   const focusGroupCodes = [...new Set(input.focusGroupCodes)]
   for (const g of focusGroupCodes) {
-    const group = await countyAdmin.focusGroup(g)
+    const group = await lookups.focusGroup(g)
     if (!group || group.countyCode !== countyCode) throw new AppError('validation_failed', `专题关注组不存在：${g}`, 'focusGroupCodes')
   }
   const code = input.code ?? nextCode(county.prefix, 'D', (await countyAdmin.deputiesOf(countyCode)).map((d) => d.code))
@@ -280,28 +339,32 @@ export const saveDeputy: UseCase<In<'saveDeputy'>, Out<'saveDeputy'>> = async (d
     term: input.term ?? null,
   }
   const changes = diff(before, after, DEPUTY_LABELS, { level: (l) => ADMIN_DEPUTY_LEVEL_LABELS[l as AdminDeputyLevel] ?? String(l) })
-  if (before && !changes.length) return deputyAdminView(before)
-  await commitWithHistory(
-    deps,
-    [
-      countyAdmin.putWrite('deputies', after),
-      ...(await stationListWrites(deps, code, before?.stationCodes ?? [], stationCodes)),
-      ...(await boundDeputyWrites(deps, after)),
-    ],
-    changeEntry(deps, actor, { countyCode, kind: 'deputy', code, name: after.name, action: before ? 'update' : 'create', changes }),
-  )
-  return deputyAdminView(after)
+  const unchanged = before && !changes.length
+  const writes = unchanged ? [] : [countyAdmin.putWrite('deputies', after), ...(await boundDeputyWrites(deps, after))]
+  return { ...plan(deps, actor, county, 'deputy', code, before, after, changes, writes, before ? 'update' : 'create'), stationsBefore: before?.stationCodes ?? [] }
+}
+
+export const saveDeputy: UseCase<In<'saveDeputy'>, Out<'saveDeputy'>> = async (deps, actor, input) => {
+  const county = await ownCounty(deps, adminCounty(actor))
+  const p = await planDeputy(deps, actor, county, input, input.code ? await deps.repos.directory.deputy(input.code) : null)
+  if (p.entry) await commitPlan(deps, p, await stationListWrites(deps, p.code, p.stationsBefore, p.after.stationCodes))
+  return deputyAdminView(p.entry ? p.after : p.before!)
 }
 
 // ----- departments ------------------------------------------------------------------------------
 
 const DEPARTMENT_LABELS = { name: '名称', shortName: '简称', kind: '类型', contact: '联系方式', active: '启用' }
 
-export const saveDepartment: UseCase<In<'saveDepartment'>, Out<'saveDepartment'>> = async (deps, actor, input) => {
-  const countyCode = adminCounty(actor)
+/** A department as the form or the import would save it; deactivating it revokes its handlers in the same commit. */
+export async function planDepartment(
+  deps: Deps,
+  actor: Actor,
+  county: CountyDoc,
+  input: In<'saveDepartment'>,
+  existing: DepartmentDoc | null,
+): Promise<RecordPlan<DepartmentDoc>> {
+  const countyCode = county.code
   const { directory, countyAdmin } = deps.repos
-  const county = await ownCounty(deps, countyCode)
-  const existing = input.code ? await directory.department(input.code) : null
   if (existing) ofCounty(existing, countyCode, '承办单位')
   const code = input.code ?? nextCode(`${county.prefix}-D`, '', (await countyAdmin.departmentsOf(countyCode)).map((d) => d.code))
   if (!input.code) assertUnused(await directory.department(code), '承办单位')
@@ -323,13 +386,15 @@ export const saveDepartment: UseCase<In<'saveDepartment'>, Out<'saveDepartment'>
   const revocations = deactivating ? await handlerRevocations(deps, actor, before) : { writes: [], removed: 0 }
   if (deactivating) after.openids = []
   const changes = diff(before, after, DEPARTMENT_LABELS, { kind: (k) => DEPARTMENT_KIND_LABELS[k as DepartmentDoc['kind']] })
-  if (before && !changes.length) return departmentAdminView(before)
-  await commitWithHistory(
-    deps,
-    [countyAdmin.putWrite('departments', after), ...revocations.writes],
-    changeEntry(deps, actor, { countyCode, kind: 'department', code, name: after.name, action: actionOf(before, after), changes }),
-  )
-  return departmentAdminView(after)
+  const writes = [countyAdmin.putWrite('departments', after), ...revocations.writes]
+  return plan(deps, actor, county, 'department', code, before, after, changes, writes, actionOf(before, after))
+}
+
+export const saveDepartment: UseCase<In<'saveDepartment'>, Out<'saveDepartment'>> = async (deps, actor, input) => {
+  const county = await ownCounty(deps, adminCounty(actor))
+  const p = await planDepartment(deps, actor, county, input, input.code ? await deps.repos.directory.department(input.code) : null)
+  await commitPlan(deps, p)
+  return departmentAdminView(p.entry ? p.after : p.before!)
 }
 
 // ----- focus groups -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import { ROLE_LABELS, type Actor, type RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../../runtime/define-function'
 import type { Deps } from '../../../ports'
-import type { CountyDoc, DepartmentDoc, RoleGrantDoc } from '../../../model'
+import type { CountyDoc, DepartmentDoc, DeputyDoc, RoleGrantDoc } from '../../../model'
 import type { Write } from '../../../store/port'
 import { INVITATION_RECORD } from '../../../repos/lifecycle-records'
 import { runLifecycle } from '../../../runtime/run-lifecycle'
@@ -81,6 +81,20 @@ export async function handlerRevocations(deps: Deps, actor: Actor, department: D
     }
   }
   return { writes, removed }
+}
+
+/** A leaving deputy's WeChat identity: its deputy binding removed and its grant revoked (the caller saves the deputy entry). */
+export async function deputyRevocations(deps: Deps, actor: Actor, deputy: DeputyDoc): Promise<Write[]> {
+  if (!deputy.openid) return []
+  const { users, countyAdmin } = deps.repos
+  const at = deps.clock.now().toISOString()
+  const writes: Write[] = []
+  const user = await users.get(deputy.openid)
+  if (user) writes.push(countyAdmin.putWrite('users', { ...user, bindings: user.bindings.filter((b) => !(b.role === 'deputy' && b.deputyCode === deputy.code)) }))
+  for (const g of await countyAdmin.grantsOf(deputy.openid)) {
+    if (!g.revokedAt && g.binding.role === 'deputy' && g.binding.deputyCode === deputy.code) writes.push(countyAdmin.revokeWrite(g._id, at, actor.openid))
+  }
+  return writes
 }
 
 export const listRoles: UseCase<In<'listRoles'>, Out<'listRoles'>> = async (deps, actor, input) => {

@@ -203,6 +203,16 @@ export default function AdminEdit() {
             {text('phone', '手机号', { required: true, type: 'number', maxlength: 11, hint: '用于接待日提醒；是否在站点页面公开，见下一项' })}
             {choice('publishContact', '在站点页面公开电话', YES_NO, 2)}
             {text('term', '届次', { placeholder: '如 第十七届（2021—2026）', maxlength: 30 })}
+            {code && (d.deputies.find((x) => x.code === code)?.active ?? true) && (
+              <View className="ad-row" id="admin-deputy-leave" onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/leave/index?code=${encodeURIComponent(code)}` })}>
+                <View className="ad-row__main">
+                  <View className="ad-row__name">离任与移交</View>
+                  <View className="ad-row__meta">换届、调离或辞职：指定接替代表，移交未办结事项</View>
+                </View>
+                <Text className="ad-row__action ad-row__action--danger">办理</Text>
+              </View>
+            )}
+            {code && d.deputies.find((x) => x.code === code)?.active === false && <View className="ad-hint" id="admin-deputy-left">该代表已离任，履职档案保留。</View>}
           </>
         )}
         {kind === 'department' && (
