@@ -22,10 +22,10 @@ export interface E2E {
   close(): Promise<void>
 }
 
-/** `clock`: the backend's clock (e.g. `fixedClock` from tests/support/backend) instead of the system's. */
-export async function startE2E(options: { clock?: Clock } = {}): Promise<E2E> {
+/** `clock`: the backend's clock (e.g. `fixedClock` from tests/support/backend) instead of the system's; `empty`: no demo county. */
+export async function startE2E(options: { clock?: Clock; empty?: boolean } = {}): Promise<E2E> {
   ensureTaroBuild('h5')
-  const backend = await createTestBackend({ clock: options.clock })
+  const backend = await createTestBackend({ clock: options.clock, empty: options.empty })
   const server: Server = createLocalServer({ deps: backend.deps, staticDir: buildDir('h5') })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

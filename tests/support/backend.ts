@@ -30,9 +30,10 @@ export function fixedClock(iso: string): FixedClock {
 }
 
 /** The real function handlers over a store (in-memory SQLite unless given) seeded with the demo county. */
-export async function createTestBackend(options: { clock?: Clock; file?: string; store?: Store } = {}): Promise<TestBackend> {
+/** `empty`: no demo county at all, as `npm start -- --empty` and a fresh CloudBase environment begin. */
+export async function createTestBackend(options: { clock?: Clock; file?: string; store?: Store; empty?: boolean } = {}): Promise<TestBackend> {
   const store = options.store ?? (await openStore({ kind: 'sqlite', file: options.file ?? ':memory:' }))
-  await seedDirectory(store, demoCounty as DemoCountyFile, '2026-01-01T00:00:00.000Z')
+  if (!options.empty) await seedDirectory(store, demoCounty as DemoCountyFile, '2026-01-01T00:00:00.000Z')
   const deps = localDeps(store, options.clock)
   return {
     store,

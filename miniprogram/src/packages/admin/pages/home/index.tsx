@@ -9,6 +9,7 @@ import { useLoad } from '../../../../lib/use-load'
 import { failure } from '../../../../lib/errors'
 import { ErrorState, LoadingCards } from '../../../../components/LoadStates'
 import { ChipGroup } from '../../../../components/WorkForm'
+import SetupSteps from './SetupSteps'
 import '../../lib/admin.css'
 
 type Tab = 'station' | 'deputy' | 'department' | 'focus_group'
@@ -65,6 +66,7 @@ export default function AdminHome() {
 
   return (
     <View className="page" id="admin-home">
+      <SetupSteps d={data} />
       <View className="card ad-entry" id="admin-county" onClick={() => edit('county')}>
         <View>
           <View className="ad-entry__title">{data.county.name || '本县尚未设置'}</View>
@@ -79,6 +81,20 @@ export default function AdminHome() {
         <View>
           <View className="ad-entry__title">角色与邀请码</View>
           <View className="ad-entry__hint">谁持有什么角色、解除角色、作废未使用的邀请码</View>
+        </View>
+        <Text className="ad-row__action">›</Text>
+      </View>
+      <View className="card ad-entry" id="admin-import" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/import/index' })}>
+        <View>
+          <View className="ad-entry__title">从Excel导入</View>
+          <View className="ad-entry__hint">下载站点、代表、承办单位模板，填好后预览再导入</View>
+        </View>
+        <Text className="ad-row__action">›</Text>
+      </View>
+      <View className="card ad-entry" id="admin-codes" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/codes/index' })}>
+        <View>
+          <View className="ad-entry__title">站点码</View>
+          <View className="ad-entry__hint">打印全部站点的二维码，或逐个下载张贴</View>
         </View>
         <Text className="ad-row__action">›</Text>
       </View>

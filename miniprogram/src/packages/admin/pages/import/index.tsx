@@ -26,7 +26,7 @@ function RowCard({ r }: { r: ImportRow }) {
         </View>
         {r.errors?.map((e, i) => (
           <View className="ad-change ad-change--error" key={i}>
-            {e.cell} {e.column}：{e.message}
+            {e.message}
           </View>
         ))}
         {r.status === 'changed' &&
@@ -166,7 +166,7 @@ export default function AdminImport() {
             {rows.length > SHOWN && <View className="muted">另有{rows.length - SHOWN}行未列出</View>}
           </View>
           <View className="ad-actions">
-            <Button className="big-button" type="primary" block id="import-apply" disabled={!applicable} loading={busy === 'apply'} onClick={() => void apply()}>
+            <Button className="big-button" type="primary" block id="import-apply" aria-disabled={!applicable} disabled={!applicable} loading={busy === 'apply'} onClick={() => void apply()}>
               {applicable ? `确认导入（新增${c.new}，修改${c.changed}）` : '确认导入'}
             </Button>
           </View>

@@ -13,9 +13,9 @@ import { ChipGroup, FieldError } from '../../../../components/WorkForm'
 import { Field, TextField } from '../../lib/fields'
 import '../../lib/admin.css'
 
-/** Who may take over this item: the candidates at its station, or everyone when none is there. */
-function candidatesFor(item: LeaveItem, all: LeaveCandidate[]) {
-  const here = all.filter((c) => c.stationNames.includes(item.stationName))
+/** Who may take over this item: the candidates at its station (or everyone when none is there), and the one chosen. */
+function candidatesFor(item: LeaveItem, all: LeaveCandidate[], chosen: string | undefined) {
+  const here = all.filter((c) => c.stationNames.includes(item.stationName) || c.code === chosen)
   return (here.length ? here : all).map((c) => ({ value: c.code, label: c.name }))
 }
 
@@ -32,6 +32,7 @@ export default function DeputyLeave() {
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const [showAll, setShowAll] = useState(false)
 
   if (!plan.data && plan.state.status === 'error') {
     const f = failure(plan.state.error, '代表离任', { title: '只有本县的管理员可以办理代表离任', message: '请向现任管理员索取管理员邀请码。' })
@@ -40,6 +41,8 @@ export default function DeputyLeave() {
   if (!plan.data) return <LoadingCards cards={2} rows={[3, 4]} className="page" label="正在加载" />
   const p: DeputyLeavePlanView = plan.data
   const missing = p.items.filter((i) => !to[i.id])
+  const near = p.candidates.filter((c) => c.sameStation)
+  const everyone = showAll || near.length === 0 || near.length === p.candidates.length
 
   const setAll = (c: string) => {
     setTo(Object.fromEntries(p.items.map((i) => [i.id, c])))
@@ -103,8 +106,13 @@ export default function DeputyLeave() {
             <View className="card muted" id="leave-no-candidates">本县没有其他在任代表可以接替，请先新增代表。</View>
           ) : (
             <View className="card" id="leave-items">
-              <Field name="all" label="全部移交给" hint="也可以在下面逐件指定">
-                <ChipGroup name="leave-all" options={p.candidates.map((c) => ({ value: c.code, label: c.name, hint: c.sameStation ? '同站点' : undefined }))} value={undefined} onChange={setAll} columns={3} />
+              <Field name="all" label="全部移交给" hint={everyone ? '也可以在下面逐件指定' : '同站点的代表；也可以在下面逐件指定'}>
+                <ChipGroup name="leave-all" options={(everyone ? p.candidates : near).map((c) => ({ value: c.code, label: c.name }))} value={undefined} onChange={setAll} columns={3} />
+                {!everyone && (
+                  <View className="ad-row__action" id="leave-show-all" onClick={() => setShowAll(true)}>
+                    显示本县全部{p.candidates.length}名在任代表
+                  </View>
+                )}
               </Field>
               {p.items.map((i) => (
                 <View className="ad-field" key={i.id} id={`leave-item-${i.id}`}>
@@ -115,7 +123,7 @@ export default function DeputyLeave() {
                   <View className="ad-row__meta">
                     {i.stationName} · {formatTime(i.submittedAt)}提出
                   </View>
-                  <ChipGroup name={`leave-to-${i.id}`} options={candidatesFor(i, p.candidates)} value={to[i.id]} onChange={setOne(i.id)} columns={3} />
+                  <ChipGroup name={`leave-to-${i.id}`} options={candidatesFor(i, p.candidates, to[i.id])} value={to[i.id]} onChange={setOne(i.id)} columns={3} />
                 </View>
               ))}
               <FieldError message={errors.items} id="leave-items-error" />
@@ -129,7 +137,8 @@ export default function DeputyLeave() {
         <FieldError message={errors.form} id="leave-form-error" />
       </View>
       <View className="ad-actions">
-        <Button className="big-button" type="danger" block id="leave-confirm" loading={busy} disabled={p.items.length > 0 && p.candidates.length === 0} onClick={() => void submit()}>
+        <Button className="big-button" type="primary" block id="leave-confirm" loading={busy} aria-disabled={p.items.length > 0 && p.candidates.length === 0}
+          disabled={p.items.length > 0 && p.candidates.length === 0} onClick={() => void submit()}>
           确认离任
         </Button>
       </View>

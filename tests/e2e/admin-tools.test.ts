@@ -1,0 +1,188 @@
+/**
+ * 县级设置's tools in the H5 build (issue 14), reached by tapping from 县级设置: 从Excel导入 (the
+ * downloaded template filled in and chosen back, a preview with a mistake that cannot be applied,
+ * the corrected file applied), 站点码 (every station's code with its name and address, on screen
+ * and on paper, one card downloaded as a PNG) and 离任与移交 (a deputy's open item handed to a
+ * colleague by tapping). Screenshots at 375×812 go to tests/artifacts/.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS, startE2E, visible, type E2E } from './harness'
+
+const ADMIN = 'demo-admin-xiuwu'
+let e2e: E2E
+let admin: Page
+
+beforeAll(async () => {
+  e2e = await startE2E()
+  admin = await e2e.open(ADMIN)
+  await admin.setViewportSize({ width: 375, height: 812 })
+}, 300_000)
+afterAll(() => e2e?.close())
+
+async function api(fn: string, action: string, payload: Record<string, unknown>, openid: string) {
+  const res = (await e2e.backend.call(fn, { action, payload }, openid)) as { ok: boolean; data?: any; code?: string; message?: string }
+  if (!res.ok) throw new Error(`${fn}.${action}: ${res.code} ${res.message}`)
+  return res.data
+}
+
+async function fromAdminHome(entry: string, ready: string) {
+  await admin.goto(`${e2e.base}/#/pages/mine/index`)
+  await admin.locator(visible('#workbench-admin')).click()
+  await admin.waitForSelector(visible(entry))
+  await admin.locator(visible(entry)).click()
+  await admin.waitForSelector(visible(ready))
+}
+
+/** Chooses `bytes` as the file in the page's picker (the H5 build's <input type=file>). */
+async function choose(bytes: Buffer, name: string) {
+  const [chooser] = await Promise.all([admin.waitForEvent('filechooser'), admin.locator(visible('#import-choose')).click()])
+  await chooser.setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes })
+}
+
+describe('从Excel导入, from the template to the directory', () => {
+  let template: Buffer
+
+  it('downloads the 承办单位 template with Chinese headers and the example row', async () => {
+    await fromAdminHome('#admin-import', '#import-page')
+    await admin.locator(visible('#chip-import-kind-department')).click()
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.locator(visible('#import-template')).click()])
+    expect(download.suggestedFilename()).toMatch(/承办单位.*\.xlsx$/)
+    const file = join(ARTIFACTS, 'import-template-department.xlsx')
+    await download.saveAs(file)
+    template = readFileSync(file)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(template as unknown as ArrayBuffer)
+    expect(wb.worksheets[0].getRow(1).values).toEqual(expect.arrayContaining(['编号', '名称', '类型']))
+  }, 60_000)
+
+  /** The template with the admin's rows typed under its example row. */
+  async function filled(rows: Array<Record<string, string>>) {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(template as unknown as ArrayBuffer)
+    const sheet = wb.worksheets[0]
+    const headers = (sheet.getRow(1).values as unknown[]).map(String)
+    rows.forEach((r, i) => {
+      const row = sheet.getRow(3 + i)
+      for (const [header, value] of Object.entries(r)) row.getCell(headers.indexOf(header)).value = value
+      row.commit()
+    })
+    return Buffer.from(await wb.xlsx.writeBuffer())
+  }
+
+  it('a mistake is shown with its row, column and cell, and nothing can be imported', async () => {
+    const bad = await filled([
+      { 编号: 'XW-D90', 名称: '修武县数据局', 简称: '数据局', 类型: '县政府部门', 联系方式: '办公室 0391-7120090' },
+      { 编号: 'XW-D91', 名称: '修武县气象局', 类型: '县局' },
+    ])
+    await choose(bad, '承办单位.xlsx')
+    await admin.waitForSelector(visible('#import-preview'))
+    expect(await admin.locator(visible('#import-counts')).innerText()).toMatch(/1\s*新增[\s\S]*1\s*有错误/)
+    const row = await admin.locator(visible('#import-row-4')).innerText()
+    expect(row).toContain('D4')
+    expect(row).toContain('类型')
+    expect(await admin.locator(visible('#import-blocked')).innerText()).toContain('不会导入任何记录')
+    expect(await admin.locator(visible('#import-apply')).getAttribute('aria-disabled')).toBe('true')
+    await admin.locator(visible('#import-apply')).click() // does nothing
+    await e2e.screenshot(admin, 'admin-import-error')
+    const listed = await api('directory', 'adminDirectory', {}, ADMIN)
+    expect(listed.departments.map((d: { code: string }) => d.code)).not.toContain('XW-D90')
+  }, 60_000)
+
+  it('the corrected file previews clean and 确认导入 puts both departments in the directory', async () => {
+    const good = await filled([
+      { 编号: 'XW-D90', 名称: '修武县数据局', 简称: '数据局', 类型: '县政府部门', 联系方式: '办公室 0391-7120090' },
+      { 编号: 'XW-D91', 名称: '修武县气象局', 类型: '县政府部门' },
+    ])
+    await choose(good, '承办单位（改正）.xlsx')
+    await admin.waitForFunction(() => document.querySelector('.taro_page_show:not(.taro_page_shade) #import-counts')?.textContent?.replace(/\s/g, '').startsWith('2新增'))
+    await e2e.screenshot(admin, 'admin-import-preview')
+    await admin.locator(visible('#import-apply')).click()
+    // back on 县级设置 after the toast
+    await admin.waitForSelector(visible('#admin-home'), { timeout: 30_000 })
+    const listed = await api('directory', 'adminDirectory', {}, ADMIN)
+    expect(listed.departments.find((d: { code: string }) => d.code === 'XW-D90')).toMatchObject({ name: '修武县数据局', shortName: '数据局', active: true })
+    expect(listed.departments.find((d: { code: string }) => d.code === 'XW-D91')).toMatchObject({ name: '修武县气象局' })
+    await admin.locator(visible('#chip-admin-tab-department')).click()
+    expect(await admin.locator(visible('#admin-list-department')).innerText()).toContain('修武县数据局')
+  }, 60_000)
+})
+
+describe('站点码, for the print shop and the station wall', () => {
+  it('shows every active station’s code with its name, kind and address', async () => {
+    await fromAdminHome('#admin-codes', '#codes-sheet')
+    await admin.waitForSelector(visible('#code-XWT01 img'))
+    const stations = (await api('directory', 'adminDirectory', {}, ADMIN)).stations.filter((s: { active: boolean }) => s.active)
+    expect(await admin.locator(visible('.codes-card')).count()).toBe(stations.length)
+    const card = await admin.locator(visible('#code-XWT01')).innerText()
+    expect(card).toContain('城关镇人大代表联络站')
+    expect(card).toContain('城关镇')
+    // the image is the QR of the station page's link, drawn in the page
+    const src = await admin.locator(visible('#code-XWT01 img')).getAttribute('src')
+    expect(src).toMatch(/^data:image\/svg\+xml/)
+    await e2e.screenshot(admin, 'admin-codes')
+  }, 60_000)
+
+  it('on paper only the cards are printed, without the buttons', async () => {
+    await admin.emulateMedia({ media: 'print' })
+    try {
+      expect(await admin.locator(visible('#codes-print')).isVisible()).toBe(false)
+      expect(await admin.locator(visible('#code-save-XWT01')).isVisible()).toBe(false)
+      expect(await admin.locator(visible('#code-XWT01')).isVisible()).toBe(true)
+      await e2e.screenshot(admin, 'admin-codes-print')
+    } finally {
+      await admin.emulateMedia({ media: 'screen' })
+    }
+  }, 60_000)
+
+  it('下载图片 saves one station’s card as a PNG named after it', async () => {
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.locator(visible('#code-save-XWT01')).click()])
+    expect(download.suggestedFilename()).toBe('城关镇人大代表联络站-站点码.png')
+    const file = join(ARTIFACTS, 'station-code-XWT01.png')
+    await download.saveAs(file)
+    const png = readFileSync(file)
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG')
+    expect(png.readUInt32BE(16)).toBe(720) // width from the IHDR chunk
+  }, 60_000)
+})
+
+describe('离任与移交, from the deputy’s card', () => {
+  it('hands the leaving deputy’s open item to a colleague by tapping; the deputy is marked 已离任', async () => {
+    const { id } = await api(
+      'suggestion',
+      'submit',
+      { clientRequestId: 'e2e-leave-1', stationCode: 'XWT01', content: '城关镇南街路灯坏了三个月，晚上出行不便', contactName: '赵女士', contactPhone: '13800001234', contactConsent: true },
+      'e2e-leave-resident',
+    )
+    await api('suggestion', 'accept', { id, categoryCode: 'transport' }, 'demo-deputy-XWT01-R1')
+
+    await admin.goto(`${e2e.base}/#/pages/mine/index`)
+    await admin.locator(visible('#workbench-admin')).click()
+    await admin.waitForSelector(visible('#admin-home'))
+    await admin.locator(visible('#chip-admin-tab-deputy')).click()
+    await admin.locator(visible('#admin-row-XWT01-R1')).click()
+    await admin.waitForSelector(visible('#admin-deputy-leave'))
+    await admin.locator(visible('#admin-deputy-leave')).click()
+    await admin.waitForSelector(visible(`#leave-item-${id}`))
+    // nothing chosen: told, nothing done
+    await admin.locator(visible('#field-reason input')).fill('调离本县')
+    await admin.locator(visible('#leave-confirm')).click()
+    await admin.waitForSelector(visible('#leave-items-error'))
+    expect(await admin.locator(visible('#leave-items-error')).innerText()).toContain('1件事项未指定接替代表')
+
+    await admin.locator(visible(`#chip-leave-to-${id}-XWT01-R2`)).click()
+    await e2e.screenshot(admin, 'admin-leave')
+    await admin.locator(visible('#leave-confirm')).click()
+    await admin.waitForSelector('.taro__modal .taro-model__confirm', { state: 'visible' })
+    await admin.locator('.taro__modal .taro-model__confirm').click()
+    await admin.waitForSelector(visible('#admin-home'), { timeout: 30_000 })
+
+    const item = await api('suggestion', 'get', { id }, 'demo-staff-XW-STAFF1')
+    expect(item.history.map((h: { event: string }) => h.event)).toContain('handover')
+    const listed = await api('directory', 'adminDirectory', {}, ADMIN)
+    expect(listed.deputies.find((d: { code: string }) => d.code === 'XWT01-R1')).toMatchObject({ active: false })
+    await admin.waitForFunction(() => document.querySelector('.taro_page_show:not(.taro_page_shade) #admin-row-XWT01-R1')?.textContent?.includes('已离任'))
+  }, 90_000)
+})
