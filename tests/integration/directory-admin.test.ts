@@ -278,7 +278,15 @@ describe('a change and its history commit together', () => {
       close: async () => undefined,
     }
     const fn = createDirectoryFunction(() => noWechatPhoneNumbers)
-    const res = await fn({ action: 'saveStation', payload: newStation }, ADMIN, { ...backend.deps, store: failing })
+    // the poisoned write is logged as the unexpected error it is; the admin sees only 'internal'
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    let res
+    try {
+      res = await fn({ action: 'saveStation', payload: newStation }, ADMIN, { ...backend.deps, store: failing })
+      expect(logged).toHaveBeenCalledWith('[directory] unexpected error', expect.any(Error))
+    } finally {
+      logged.mockRestore()
+    }
     expect(res).toMatchObject({ ok: false, code: 'internal' })
     expect((await dir.ok(ADMIN, 'adminDirectory')).stations.map((s: { name: string }) => s.name)).not.toContain(newStation.name)
     expect(await history()).toEqual([])
