@@ -100,6 +100,23 @@ export interface DepartmentDoc {
 }
 
 /** 专题关注组: its members are the deputies whose focusGroupCodes name it. */
+/** A 联络站管理员 or 人大工作人员 of the county (县级设置 → 工作人员): the entry their invitation names. */
+export interface PersonDoc {
+  _id: string
+  code: string
+  countyCode: string
+  name: string
+  role: 'supervisor' | 'staff'
+  title: string | null
+  phone: string | null
+  /** A supervisor's stations; [] for staff. */
+  stationCodes: string[]
+  /** Staff: the whole county or one township; null for supervisors. */
+  scope: 'county' | 'township' | null
+  township: string | null
+  active: boolean
+}
+
 export interface FocusGroupDoc {
   _id: string
   code: string
@@ -116,7 +133,7 @@ export interface FocusGroupDoc {
 export interface DirectoryChangeDoc {
   _id: string
   countyCode: string
-  kind: 'county' | 'station' | 'deputy' | 'department' | 'focus_group' | 'role' | 'invitation'
+  kind: 'county' | 'station' | 'deputy' | 'department' | 'focus_group' | 'person' | 'role' | 'invitation'
   code: string
   name: string
   action: 'create' | 'update' | 'deactivate' | 'reactivate' | 'grant' | 'revoke' | 'issue' | 'cancel' | 'handover' | 'bootstrap'

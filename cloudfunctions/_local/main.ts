@@ -7,6 +7,7 @@ import { openStore } from '../_core/store'
 import { seedDirectory } from '../_core/seed/seed-directory'
 import { seedDemoItems } from '../_core/seed/seed-demo-items'
 import { seedDemoSessions } from '../_core/seed/seed-demo-sessions'
+import { BOOTSTRAP_CLAIM } from '../_core/usecases/directory/admin/bootstrap'
 import type { DemoCountyFile } from '../_core/seed/demo-county'
 import type { StationDoc } from '../_core/model'
 import { createLocalServer } from './server'
@@ -38,7 +39,7 @@ async function main() {
     const base = `http://${host}:${port}`
     console.log(`\n五单通本地服务已启动：${base}\n`)
     const all = (await stations.find({ orderBy: { field: 'code', direction: 'asc' }, limit: 1000 })).items
-    console.log('各站点页面：')
+    if (all.length) console.log('各站点页面：')
     for (const s of all) console.log(`  ${s.code.padEnd(6)} ${s.name}  ${base}/#/pages/station/index?code=${s.code}`)
     const first = all[0]
     if (first) {
@@ -51,8 +52,12 @@ async function main() {
     }
     if (empty) {
       console.log('空白模式（无演示数据），数据文件：' + dataFile)
-      console.log(`一次性初始化密钥：${process.env.WDT_BOOTSTRAP_SECRET}`)
-      console.log(`首次部署：1. 打开 ${base}  2. 我的 → 首次部署  3. 输入上面的密钥与县代码（如 xiuwu），成为本县管理员  4. 我的 → 县级设置，依次填写县（区）与乡镇（街道）、站点、代表、承办单位，邀请各角色。`)
+      if (await store.collection('system_claims').get(BOOTSTRAP_CLAIM)) {
+        console.log('本数据文件已完成首次部署：请以管理员身份进入 我的 → 县级设置。（删除数据文件即重新开始。）')
+      } else {
+        console.log(`一次性初始化密钥：${process.env.WDT_BOOTSTRAP_SECRET}`)
+        console.log(`首次部署：1. 打开 ${base}  2. 我的 → 我的身份 → 首次部署  3. 输入县代码（如 huojia）与上面的密钥，成为本县第一位管理员  4. 我的 → 县级设置，按“开通步骤”设置。`)
+      }
       console.log('按 Ctrl+C 停止。')
     } else console.log('演示身份见 README「演示身份」一节；按 Ctrl+C 停止。')
   })

@@ -8,6 +8,7 @@ import { issueInvitation, redeemInvitation } from '../_core/usecases/directory/i
 import { noWechatPhoneNumbers, phoneFromCode, type PhoneNumberPort } from '../_core/usecases/directory/phone-number'
 import type { Deps } from '../_core/ports'
 import { adminDirectory, directoryHistory, saveCounty, saveDepartment, saveDeputy, saveFocusGroup, saveStation } from '../_core/usecases/directory/admin/records'
+import { savePerson } from '../_core/usecases/directory/admin/people'
 import { cancelInvitation, listInvitations, listRoles, revokeRole } from '../_core/usecases/directory/admin/roles'
 import { bootstrapAdmin } from '../_core/usecases/directory/admin/bootstrap'
 import { deputyLeave, deputyLeavePlan } from '../_core/usecases/directory/admin/deputy-leave'
@@ -44,6 +45,7 @@ export function createDirectoryFunction(
     saveDeputy,
     saveDepartment,
     saveFocusGroup,
+    savePerson,
     directoryHistory,
     listRoles,
     revokeRole,

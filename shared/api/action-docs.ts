@@ -25,6 +25,11 @@ export const ACTION_DOCS: Record<string, Record<string, ActionDoc>> = {
     saveStation: { summary: '新建或修改站点（乡镇联络站、行业联络站、联络点、代表工作室）：名称、类型、乡镇、地址、位置、接待说明、是否启用；新建时不填编号则自动生成。停用的站点不再出现在站点页面和站点列表中，已有事项与接待记录保留。记入变更历史。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found'] },
     saveDeputy: { summary: '新建或修改代表：姓名、层级（县人大代表/乡镇人大代表）、所在站点、专题关注组、照片、工作单位及职务、大陆手机号、是否在站点页面公开电话（单独同意）、届次。已绑定身份的代表，其站点与关注组随之更新（下一次请求起生效）。记入变更历史。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found'] },
     saveDepartment: { summary: '新建或修改承办单位：名称、简称、类型（县政府部门、法院、检察院、乡镇人民政府）、联系方式、是否启用。停用的单位不再出现在派单列表中，其身份绑定一并解除。记入变更历史。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found'] },
+    savePerson: {
+      summary: '新建或修改联络站管理员（管理的站点）或人大工作人员（全县或一个乡镇）：姓名、职务、手机号、是否在职。其邀请码据此签发；角色随该条目变化，停用即解除其角色。记入变更历史。',
+      who: '管理员（本县）',
+      errors: ['validation_failed', 'forbidden', 'not_found'],
+    },
     saveFocusGroup: { summary: '新建或修改专题关注组：名称、关注议题、是否启用（成员在代表中设置）。记入变更历史。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden', 'not_found'] },
     directoryHistory: { summary: '变更历史：谁、何时、改了什么（修改前→修改后）；可限定某一条记录（kind+code）或看全县，新的在前，游标分页。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden'] },
     listRoles: { summary: '本县谁持有什么角色（身份标识脱敏），可按角色筛选。', who: '管理员（本县）', errors: ['validation_failed', 'forbidden'] },

@@ -51,6 +51,7 @@ export const CALLERS: CallerTable = {
     saveDeputy: only('admin'),
     saveDepartment: only('admin'),
     saveFocusGroup: only('admin'),
+    savePerson: only('admin'),
     directoryHistory: only('admin'),
     listRoles: only('admin'),
     revokeRole: only('admin'),

@@ -18,6 +18,7 @@
  * | revokeRole        | 管理员（本县）: effective on the holder's next request; never the last admin |
  * | listInvitations   | 管理员（本县）: unredeemed, uncancelled codes                                |
  * | cancelInvitation  | 管理员（本县）                                                              |
+ * | savePerson        | 管理员（本县）: a 联络站管理员 or 人大工作人员 entry; deactivating ends their roles |
  * | deputyLeavePlan   | 管理员（本县）: a deputy's open items (首问负责) and who may take them over   |
  * | deputyLeave       | 管理员（本县）: each open item handed over (history + notice), then the deputy leaves office |
  * | bootstrapAdmin    | 任何身份 holding the one-time secret WDT_BOOTSTRAP_SECRET: first redeem becomes admin, then never again |
@@ -48,7 +49,7 @@ export const ADMIN_DEPUTY_LEVELS = ['county', 'township'] as const
 export type AdminDeputyLevel = (typeof ADMIN_DEPUTY_LEVELS)[number]
 export const ADMIN_DEPUTY_LEVEL_LABELS: Record<AdminDeputyLevel, string> = { county: '县人大代表', township: '乡镇人大代表' }
 
-export const DIRECTORY_RECORD_KINDS = ['county', 'station', 'deputy', 'department', 'focus_group', 'role', 'invitation'] as const
+export const DIRECTORY_RECORD_KINDS = ['county', 'station', 'deputy', 'department', 'focus_group', 'person', 'role', 'invitation'] as const
 export type DirectoryRecordKind = (typeof DIRECTORY_RECORD_KINDS)[number]
 export const DIRECTORY_RECORD_KIND_LABELS: Record<DirectoryRecordKind, string> = {
   county: '县（区）',
@@ -56,6 +57,7 @@ export const DIRECTORY_RECORD_KIND_LABELS: Record<DirectoryRecordKind, string> =
   deputy: '代表',
   department: '承办单位',
   focus_group: '专题关注组',
+  person: '工作人员',
   role: '角色',
   invitation: '邀请码',
 }
@@ -142,12 +144,43 @@ export const adminFocusGroup = z.object({
 })
 export type AdminFocusGroup = z.infer<typeof adminFocusGroup>
 
+/**
+ * The people who hold a station's or the congress's working roles: 联络站管理员 (a station's
+ * supervisor) and 人大工作人员 (county 代工委 or a township's 人大主席团). Invitations name them;
+ * the role follows the entry (its stations, its scope) and ends when it is deactivated.
+ */
+export const PERSON_ROLES = ['supervisor', 'staff'] as const
+export type PersonRole = (typeof PERSON_ROLES)[number]
+export const PERSON_ROLE_LABELS: Record<PersonRole, string> = { supervisor: '联络站管理员', staff: '人大工作人员' }
+export const STAFF_SCOPES = ['county', 'township'] as const
+export const STAFF_SCOPE_LABELS: Record<(typeof STAFF_SCOPES)[number], string> = { county: '县人大常委会', township: '乡镇（街道）人大' }
+
+export const adminPerson = z.object({
+  code: z.string(),
+  name: z.string(),
+  role: z.enum(PERSON_ROLES),
+  roleLabel: z.string(),
+  /** 职务: 代表工作委员会主任, 城关镇人大主席团专职副主席 … */
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** A supervisor's stations (none for staff). */
+  stationCodes: z.array(z.string()),
+  /** Staff only: the whole county or one township. */
+  scope: z.enum(STAFF_SCOPES).nullable(),
+  township: z.string().nullable(),
+  active: z.boolean(),
+  /** WeChat identities holding the role of this entry now. */
+  holders: z.number().int(),
+})
+export type AdminPerson = z.infer<typeof adminPerson>
+
 export const adminDirectoryView = z.object({
   county: adminCounty,
   stations: z.array(adminStation),
   deputies: z.array(adminDeputy),
   departments: z.array(adminDepartment),
   focusGroups: z.array(adminFocusGroup),
+  people: z.array(adminPerson),
 })
 export type AdminDirectoryView = z.infer<typeof adminDirectoryView>
 
@@ -259,6 +292,31 @@ export const saveFocusGroupInput = z.object({
   active: z.boolean().default(true),
 })
 
+/** A person's code: as directory codes, and Chinese too (the demo's township staff are XW-STAFF-城关镇). */
+const personCode = z
+  .string({ error: '缺少人员编号' })
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9\u4e00-\u9fff-]{2,32}$/, { message: '人员编号为2至32位字母、数字、汉字或“-”' }))
+
+export const savePersonInput = z
+  .object({
+    code: personCode.optional(),
+    name: text('姓名', 2, 20),
+    role: z.enum(PERSON_ROLES, { error: '请选择人员类别（联络站管理员或人大工作人员）' }),
+    title: optionalText('职务', 40),
+    phone: mainlandMobile.nullable().optional().transform((s) => s ?? null),
+    stationCodes: z.array(directoryCode('站点')).max(10, { message: '管理的站点不能超过10个' }).default([]),
+    scope: z.enum(STAFF_SCOPES, { error: '请选择工作范围' }).nullable().optional().transform((s) => s ?? null),
+    township: optionalText('乡镇（街道）', 20),
+    active: z.boolean().default(true),
+  })
+  .superRefine((p, ctx) => {
+    if (p.role === 'supervisor' && p.stationCodes.length === 0) ctx.addIssue({ code: 'custom', path: ['stationCodes'], message: '请选择管理的站点' })
+    if (p.role === 'staff' && !p.scope) ctx.addIssue({ code: 'custom', path: ['scope'], message: '请选择工作范围' })
+    if (p.role === 'staff' && p.scope === 'township' && !p.township) ctx.addIssue({ code: 'custom', path: ['township'], message: '请选择乡镇（街道）' })
+  })
+
 // ----- 代表离任（换届）: who takes over each open item, then the deputy leaves ------------------
 
 /** One open item the leaving deputy owns (首问负责): enough to choose a successor, not its content. */
@@ -304,6 +362,7 @@ export const directoryAdminActions = {
   saveDeputy: { input: saveDeputyInput, output: adminDeputy },
   saveDepartment: { input: saveDepartmentInput, output: adminDepartment },
   saveFocusGroup: { input: saveFocusGroupInput, output: adminFocusGroup },
+  savePerson: { input: savePersonInput, output: adminPerson },
   directoryHistory: {
     input: pageInput.extend({
       /** Both absent: the whole county. */

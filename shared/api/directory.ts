@@ -70,8 +70,9 @@ export type MessageItem = z.infer<typeof messageItem>
 /** What an invitation binds: the admin picks a person from the county's directory. */
 export const invitationTarget = z.discriminatedUnion('role', [
   z.object({ role: z.literal('deputy'), deputyCode: z.string().min(1).max(40) }),
-  z.object({ role: z.literal('supervisor'), supervisorCode: z.string().min(1).max(40), stationCodes: z.array(z.string().max(24)).min(1).max(10) }),
-  z.object({ role: z.literal('staff'), staffCode: z.string().min(1).max(40), scope: z.enum(['county', 'township']), township: z.string().max(20).optional() }),
+  // supervisors and staff are entries of 县级设置 (savePerson): their stations or scope come from there
+  z.object({ role: z.literal('supervisor'), supervisorCode: z.string().min(1).max(40) }),
+  z.object({ role: z.literal('staff'), staffCode: z.string().min(1).max(40) }),
   z.object({ role: z.literal('department'), departmentCode: z.string().min(1).max(40) }),
   z.object({ role: z.literal('admin') }),
 ], { error: '请选择要绑定的角色' })

@@ -230,6 +230,7 @@ const MATRIX: Record<string, Record<string, Row>> = {
     },
     saveDepartment: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => asSaved('departments', 'XW-D09', ['code', 'name', 'kind']) },
     saveFocusGroup: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => asSaved('focus_groups', 'XWG1', ['code', 'name', 'topics']) },
+    savePerson: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => asSaved('people', 'XWT01-M1', ['code', 'name', 'role', 'stationCodes']) },
     directoryHistory: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
     listRoles: { roles: ['admin'], allow: ADMINS, payload: () => ({}) },
     revokeRole: { roles: ['admin'], allow: ['adminOwn'], hidden: ['adminOtherCounty'], payload: () => freshGrant() },

@@ -7,7 +7,7 @@
 import type { Role } from '@shared/domain/roles'
 import type { Page, Store, Where, Write, WriteDoc } from '../store/port'
 import { allDocs as everything } from './paging'
-import type { AttemptDoc, DeputyDoc, DepartmentDoc, DirectoryChangeDoc, FocusGroupDoc, InvitationDoc, RoleGrantDoc, StationDoc } from '../model'
+import type { AttemptDoc, DeputyDoc, DepartmentDoc, DirectoryChangeDoc, FocusGroupDoc, InvitationDoc, PersonDoc, RoleGrantDoc, StationDoc } from '../model'
 
 const byCode = { field: 'code', direction: 'asc' } as const
 
@@ -16,6 +16,7 @@ export function countyAdminRepo(store: Store) {
   const deputies = store.collection<DeputyDoc>('deputies')
   const departments = store.collection<DepartmentDoc>('departments')
   const focusGroups = store.collection<FocusGroupDoc>('focus_groups')
+  const people = store.collection<PersonDoc>('people')
   const history = store.collection<DirectoryChangeDoc>('directory_history')
   const grants = store.collection<RoleGrantDoc>('role_grants')
   const invitations = store.collection<InvitationDoc>('invitations')
@@ -26,6 +27,8 @@ export function countyAdminRepo(store: Store) {
     departmentsOf: (countyCode: string) => everything(departments, { where: { countyCode }, orderBy: byCode }),
     focusGroupsOf: (countyCode: string) => everything(focusGroups, { where: { countyCode }, orderBy: byCode }),
     focusGroup: (code: string) => focusGroups.get(code),
+    peopleOf: (countyCode: string) => everything(people, { where: { countyCode }, orderBy: byCode }),
+    person: (code: string) => people.get(code),
     /** The county's change history (or one record's), newest first. */
     history(countyCode: string, record: { kind?: string; code?: string }, limit: number, cursor?: string | null): Promise<Page<DirectoryChangeDoc>> {
       const where: Where = record.kind && record.code ? { countyCode, kind: record.kind, code: record.code } : { countyCode }
@@ -52,7 +55,7 @@ export function countyAdminRepo(store: Store) {
       everything(invitations, { where: { countyCode, redeemedBy: null, cancelledAt: null }, orderBy: { field: 'createdAt', direction: 'desc' } }),
     attempts: (id: string) => attempts.get(id),
     countAttempt: (id: string, openid: string, windowStart: string) => attempts.increment(id, { count: 1 }, { openid, count: 0, windowStart }),
-    putWrite: (collection: 'stations' | 'deputies' | 'departments' | 'focus_groups' | 'counties' | 'users', doc: WriteDoc): Write => ({ op: 'put', collection, doc }),
+    putWrite: (collection: 'stations' | 'deputies' | 'departments' | 'focus_groups' | 'people' | 'counties' | 'users', doc: WriteDoc): Write => ({ op: 'put', collection, doc }),
   }
 }
 export type CountyAdminRepo = ReturnType<typeof countyAdminRepo>

@@ -2,7 +2,7 @@ import type { RoleBinding } from '@shared/domain/roles'
 import { townshipGovernmentCode, townshipGovernmentName } from '@shared/domain/visits'
 import type { Store } from '../store/port'
 import { ROLE_LABELS } from '@shared/domain/roles'
-import type { CountyDoc, DeputyDoc, DepartmentDoc, FocusGroupDoc, RoleGrantDoc, StationDoc, UserDoc } from '../model'
+import type { CountyDoc, DeputyDoc, DepartmentDoc, FocusGroupDoc, PersonDoc, RoleGrantDoc, StationDoc, UserDoc } from '../model'
 import { grantDoc } from '../usecases/directory/admin/roles'
 import type { DemoCountyFile } from './demo-county'
 
@@ -30,6 +30,7 @@ export async function seedDirectory(store: Store, file: DemoCountyFile, at: stri
   const users = store.collection<UserDoc>('users')
   const focusGroups = store.collection<FocusGroupDoc>('focus_groups')
   const grants = store.collection<RoleGrantDoc>('role_grants')
+  const people = store.collection<PersonDoc>('people')
   // every demo role is a grant too, so 角色与邀请码 lists (and can revoke) it like a redeemed one
   const user = async (openid: string, displayName: string, bindings: RoleBinding[]) => {
     await users.put({ _id: openid, displayName, bindings: [{ role: 'resident' }, ...bindings], createdAt: at })
@@ -81,6 +82,7 @@ export async function seedDirectory(store: Store, file: DemoCountyFile, at: stri
       ])
     }
     for (const m of c.supervisors) {
+      await people.put({ _id: m.code, code: m.code, countyCode: c.code, name: m.name, role: 'supervisor', title: null, phone: null, stationCodes: m.stations, scope: null, township: null, active: true })
       await user(demoOpenid.supervisor(m.code), m.name, [
         { role: 'supervisor', supervisorCode: m.code, stationCodes: m.stations, countyCode: c.code },
       ])
@@ -98,6 +100,19 @@ export async function seedDirectory(store: Store, file: DemoCountyFile, at: stri
       await user(demoOpenid.department(code), name, [{ role: 'department', departmentCode: code, countyCode: c.code }])
     }
     for (const st of c.staff) {
+      await people.put({
+        _id: st.code,
+        code: st.code,
+        countyCode: c.code,
+        name: st.name,
+        role: 'staff',
+        title: st.title,
+        phone: null,
+        stationCodes: [],
+        scope: st.scope,
+        township: st.scope === 'township' ? (st.township ?? null) : null,
+        active: true,
+      })
       const binding: RoleBinding =
         st.scope === 'county'
           ? { role: 'staff', staffCode: st.code, countyCode: c.code, scope: 'county' }

@@ -39,6 +39,11 @@ export const COLLECTIONS = [
     indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
   },
   {
+    name: 'people',
+    description: '联络站管理员与人大工作人员（邀请码据此签发）',
+    indexes: [{ name: 'by_county', fields: [['countyCode', 'asc'], ['code', 'asc']] }],
+  },
+  {
     name: 'directory_history',
     description: '县级设置的变更历史（谁、何时、修改前→修改后）',
     indexes: [

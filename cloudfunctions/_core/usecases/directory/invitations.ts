@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto'
 import type { z } from 'zod'
 import type { invitationTarget, Whoami } from '@shared/api/directory'
 import { bindingFor } from '@shared/domain/permissions'
-import { ROLE_LABELS, type Role, type RoleBinding } from '@shared/domain/roles'
+import { bindingEntry, ROLE_LABELS, type Role, type RoleBinding } from '@shared/domain/roles'
+import { personBinding, personLabel } from './admin/people'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../runtime/define-function'
 import type { InvitationDoc } from '../../model'
@@ -40,29 +41,23 @@ async function bindingForTarget(deps: Parameters<UseCase<unknown, unknown>>[0], 
       if (!d || d.countyCode !== countyCode) throw new AppError('validation_failed', '承办单位不存在', 'target.departmentCode')
       return { binding: { role: 'department', departmentCode: d.code, countyCode }, label: `承办单位 ${d.name}` }
     }
-    case 'supervisor': {
-      for (const code of target.stationCodes) {
-        const s = await directory.station(code)
-        if (!s || s.countyCode !== countyCode) throw new AppError('validation_failed', `站点不存在：${code}`, 'target.stationCodes')
-      }
-      return { binding: { role: 'supervisor', supervisorCode: target.supervisorCode, stationCodes: target.stationCodes, countyCode }, label: '联络站管理员' }
-    }
+    // supervisors and staff: an active entry of 县级设置 → 工作人员, whose stations or scope the role takes
+    case 'supervisor':
     case 'staff': {
-      const county = await directory.county(countyCode)
-      if (target.scope === 'township' && (!target.township || !county?.townships.includes(target.township))) {
-        throw new AppError('validation_failed', '请选择本县的乡镇', 'target.township')
-      }
-      return target.scope === 'county'
-        ? { binding: { role: 'staff', staffCode: target.staffCode, countyCode, scope: 'county' }, label: '县人大工作人员' }
-        : { binding: { role: 'staff', staffCode: target.staffCode, countyCode, scope: 'township', township: target.township }, label: `${target.township}人大工作人员` }
+      const code = target.role === 'supervisor' ? target.supervisorCode : target.staffCode
+      const p = await deps.repos.countyAdmin.person(code.trim().toUpperCase())
+      const field = target.role === 'supervisor' ? 'target.supervisorCode' : 'target.staffCode'
+      if (!p || p.countyCode !== countyCode || p.role !== target.role) throw new AppError('validation_failed', target.role === 'supervisor' ? '联络站管理员不存在' : '工作人员不存在', field)
+      if (!p.active) throw new AppError('validation_failed', `${p.name}已停用，请先在县级设置中启用`, field)
+      return { binding: personBinding(p), label: personLabel(p) }
     }
     case 'admin':
       return { binding: { role: 'admin', countyCode }, label: '系统管理员' }
   }
 }
 
-/** “承办单位 修武县交通运输局（承办单位）”; a label that is the role's name alone is not repeated. */
-const targetLabel = (label: string, role: Role) => (label === ROLE_LABELS[role] ? label : `${label}（${ROLE_LABELS[role]}）`)
+/** “承办单位 修武县交通运输局”, “系统管理员”: the role's name is said once, first. */
+const targetLabel = (label: string, role: Role) => (label.startsWith(ROLE_LABELS[role]) ? label : `${ROLE_LABELS[role]} ${label}`)
 
 /** An admin issues a one-time code that binds a role in the admin's own county. */
 export const issueInvitation: UseCase<{ target: Target; validDays: number }, { code: string; role: Role; label: string; expiresAt: string }> = async (
@@ -119,14 +114,21 @@ export const redeemInvitation: UseCase<{ code: string }, Whoami> = async (deps, 
 
   const { users } = deps.repos
   const user = (await users.get(actor.openid)) ?? { _id: actor.openid, displayName: null, bindings: [{ role: 'resident' }], createdAt: now.toISOString() }
-  const same = (b: RoleBinding) => JSON.stringify(b) === JSON.stringify(invitation.binding)
-  const bindings = user.bindings.some(same) ? user.bindings : [...user.bindings, invitation.binding]
-  const b = invitation.binding
-  const { directory } = deps.repos
+  const { directory, countyAdmin } = deps.repos
+  // the role as its entry is now (a supervisor's stations may have changed since the code was
+  // issued); an entry that left or was deactivated meanwhile makes the code void
+  let b = invitation.binding
+  if (b.role === 'supervisor' || b.role === 'staff') {
+    const person = await countyAdmin.person(b.role === 'supervisor' ? b.supervisorCode : b.staffCode)
+    if (!person?.active) throw invalid()
+    b = personBinding(person)
+  }
+  const bindings = [...user.bindings.filter((x) => bindingEntry(x) !== bindingEntry(b)), b]
   let displayName = user.displayName
   const directoryWrites: Write[] = []
   if (b.role === 'deputy') {
     const deputy = await directory.deputy(b.deputyCode)
+    if (deputy?.active === false) throw invalid()
     if (deputy) {
       displayName = displayName ?? deputy.name
       directoryWrites.push(deputyBindWrite(deputy, actor.openid))
@@ -134,6 +136,7 @@ export const redeemInvitation: UseCase<{ code: string }, Whoami> = async (deps, 
   }
   if (b.role === 'department') {
     const department = await directory.department(b.departmentCode)
+    if (department?.active === false) throw invalid()
     if (department) {
       displayName = displayName ?? department.name
       directoryWrites.push(departmentOpenidWrite(department, actor.openid))

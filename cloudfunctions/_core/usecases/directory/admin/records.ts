@@ -16,6 +16,7 @@ import type { Write } from '../../../store/port'
 import { DEPUTY_LEVEL_LABELS } from '../../../views/directory-views'
 import { adminCounty, changeActionLabel, changeEntry, changeSummary, diff, type FieldChange } from './change-log'
 import { handlerRevocations } from './roles'
+import { personAdminView } from './people'
 
 type In<A extends ActionName<'directory'>> = ActionParsed<'directory', A>
 type Out<A extends ActionName<'directory'>> = ActionOutput<'directory', A>
@@ -119,12 +120,14 @@ function actionOf(before: { active?: boolean } | null, after: { active?: boolean
 export const adminDirectory: UseCase<In<'adminDirectory'>, Out<'adminDirectory'>> = async (deps, actor) => {
   const countyCode = adminCounty(actor, 'view_directory')
   const { countyAdmin, directory } = deps.repos
-  const [county, stations, deputies, departments, groups] = await Promise.all([
+  const [county, stations, deputies, departments, groups, people, held] = await Promise.all([
     directory.county(countyCode),
     countyAdmin.stationsOf(countyCode),
     countyAdmin.deputiesOf(countyCode),
     countyAdmin.departmentsOf(countyCode),
     countyAdmin.focusGroupsOf(countyCode),
+    countyAdmin.peopleOf(countyCode),
+    countyAdmin.heldGrants(countyCode),
   ])
   return {
     // a county bootstrapped a moment ago has no record yet: an empty one to fill in
@@ -133,6 +136,7 @@ export const adminDirectory: UseCase<In<'adminDirectory'>, Out<'adminDirectory'>
     deputies: deputies.map(deputyAdminView),
     departments: departments.map(departmentAdminView),
     focusGroups: groups.map((g) => focusGroupAdminView(g, deputies)),
+    people: people.map((p) => personAdminView(p, held)),
   }
 }
 

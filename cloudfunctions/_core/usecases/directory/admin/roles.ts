@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import type { ActionName, ActionOutput, ActionParsed } from '@shared/api'
 import { INVITATION_PERMISSIONS } from '@shared/domain/lifecycles/invitation'
-import { ROLE_LABELS, type Actor, type RoleBinding } from '@shared/domain/roles'
+import { bindingEntry, ROLE_LABELS, type Actor, type RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../../runtime/define-function'
 import type { Deps } from '../../../ports'
@@ -21,8 +21,6 @@ import { adminCounty, changeEntry } from './change-log'
 
 type In<A extends ActionName<'directory'>> = ActionParsed<'directory', A>
 type Out<A extends ActionName<'directory'>> = ActionOutput<'directory', A>
-
-const sameBinding = (a: RoleBinding, b: RoleBinding) => JSON.stringify(a) === JSON.stringify(b)
 
 /** A grant's id: derived from identity and binding (the same role granted twice is one grant), revealing neither. */
 export const grantIdOf = (openid: string, binding: RoleBinding) =>
@@ -50,7 +48,8 @@ async function revocationWrites(deps: Deps, actor: Actor, grant: RoleGrantDoc, a
   const { users, directory, countyAdmin } = deps.repos
   const writes: Write[] = [countyAdmin.revokeWrite(grant._id, at, actor.openid)]
   const user = await users.get(grant.openid)
-  if (user) writes.push(countyAdmin.putWrite('users', { ...user, bindings: user.bindings.filter((b) => !sameBinding(b, grant.binding)) }))
+  // by entry: the binding may have followed its entry (new stations) since it was granted
+  if (user) writes.push(countyAdmin.putWrite('users', { ...user, bindings: user.bindings.filter((b) => bindingEntry(b) !== bindingEntry(grant.binding)) }))
   const b = grant.binding
   if (b.role === 'deputy') {
     const deputy = await directory.deputy(b.deputyCode)
