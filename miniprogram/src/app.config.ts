@@ -29,7 +29,7 @@ export default defineAppConfig({
     // ?deputyCode= for staff). ECharts (tree-shaken) is bundled here only, never in the main package.
     { root: 'packages/stats', pages: ['dashboard/index', 'evaluation/index', 'deputy-record/index'] },
     // 县级设置 (issue 14, 管理员): home (county, directory by kind), edit (one record with its history), roles and invitations, history
-    { root: 'packages/admin', pages: ['pages/home/index', 'pages/edit/index', 'pages/roles/index', 'pages/history/index', 'pages/leave/index', 'pages/import/index', 'pages/codes/index'] },
+    { root: 'packages/admin', pages: ['pages/home/index', 'pages/edit/index', 'pages/roles/index', 'pages/history/index', 'pages/leave/index', 'pages/import/index', 'pages/codes/index', 'pages/invite/index'] },
   ],
   // Preloading starts after the page has rendered, so it never delays a resident's first screen.
   // 提交 may open 隐私说明 (tiny: any network). The station page links to its reception days; 我的

@@ -85,37 +85,40 @@ describe('binding a role on the 我的身份 page', () => {
 describe('issuing a code as the county admin', () => {
   let page: Page
   beforeAll(async () => {
+    // the way in: 我的身份 → 签发邀请码 (县级设置's page)
     page = await openIdentity('demo-admin-xiuwu')
+    await page.locator(visible('#identity-admin-invite')).click()
     await page.waitForSelector(visible('#issue-form'))
   }, 60_000)
 
   it('is not offered to anyone else', async () => {
     const resident = await openIdentity('demo-resident-2')
-    expect(await resident.locator(visible('#issue-form')).count()).toBe(0)
+    expect(await resident.locator(visible('#identity-admin-invite')).count()).toBe(0)
+    await resident.goto(`${e2e.base}/#/packages/admin/pages/invite/index`)
+    await resident.waitForSelector(visible('#invite-error'))
+    expect(await text(resident, '#invite-error')).toContain('只有本县的管理员可以签发邀请码')
   })
 
-  it('asks for the role, then for the person', async () => {
+  it('asks for the role, then for the person, chosen from the directory', async () => {
     await page.locator(visible('#issue-button')).click()
-    expect(await text(page, '#error-issue-role')).toBe('请选择要绑定的角色')
-    await page.locator(visible('.issue-chip'), { hasText: '人大代表' }).click()
+    expect(await text(page, '#field-role-error')).toBe('请选择要绑定的角色')
+    await page.locator(visible('#chip-invite-role-supervisor')).click()
     await page.locator(visible('#issue-button')).click()
-    expect(await text(page, '#error-issue-person')).toBe('请填写代表编号')
-    await page.locator(visible('.issue-chip'), { hasText: '联络站管理员' }).click()
-    await page.locator(visible('#issue-person input')).fill('XWT01-M9')
-    await page.locator(visible('#issue-button')).click()
-    expect(await text(page, '#error-issue-stations')).toBe('请填写管理的联络站编号')
+    expect(await text(page, '#field-person-error')).toBe('请选择联络站管理员')
+    // the county's supervisors, by name, with their stations
+    expect(await text(page, '#invite-person-XWT01-M1')).toContain('宋桂英')
+    expect(await text(page, '#invite-person-XWT01-M1')).toContain('城关镇人大代表联络站')
   })
 
-  it("shows the directory's answer next to the field", async () => {
-    await page.locator(visible('.issue-chip'), { hasText: '人大代表' }).click()
-    await page.locator(visible('#issue-person input')).fill('XWT99-R9')
-    await page.locator(visible('#issue-button')).click()
-    await page.waitForSelector(visible('#error-issue-person'))
-    expect(await text(page, '#error-issue-person')).toBe('代表不存在')
+  it('narrows a long list by name', async () => {
+    await page.locator(visible('#chip-invite-role-deputy')).click()
+    await page.locator(visible('#invite-filter input')).fill('王建国')
+    expect(await page.locator(visible('#invite-people .ad-pick')).count()).toBe(1)
   })
 
   it('shows a code to read out, which then binds the deputy', async () => {
-    await page.locator(visible('#issue-person input')).fill('xwt03-r1')
+    await page.locator(visible('#invite-filter input')).fill('')
+    await page.locator(visible('#invite-person-XWT03-R1')).click()
     await page.locator(visible('#issue-button')).click()
     await page.waitForSelector(visible('#issued-code'))
     const shown = await text(page, '#issued-code')

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
 import { directoryActions, type Whoami } from '@shared/api/directory'
@@ -7,7 +7,6 @@ import { ROLE_LABELS, type Role } from '@shared/domain/roles'
 import { call, toApiError } from '../../api/client'
 import Blank from '../../components/Blank'
 import { useLoad } from '../../lib/use-load'
-import IssueInvitation from './IssueInvitation'
 import Bootstrap from './Bootstrap'
 import './index.css'
 
@@ -176,7 +175,13 @@ export default function IdentityPage() {
       </View>
 
       {me && me.roles.every((r) => r === 'resident') && <Bootstrap onDone={setFresh} />}
-      {me?.roles.includes('admin') && <IssueInvitation />}
+      {me?.roles.includes('admin') && (
+        // issuing codes lives with the directory it names people from (县级设置 subpackage)
+        <View className="card identity-admin-link" id="identity-admin-invite" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/invite/index' })}>
+          <Text>签发邀请码（县级设置 → 角色与邀请码）</Text>
+          <Text className="identity-admin-link__go">›</Text>
+        </View>
+      )}
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ADMIN_DEPUTY_LEVEL_LABELS, type AdminDirectoryView } from '@shared/api/directory-admin'
+import { ADMIN_DEPUTY_LEVEL_LABELS, PERSON_ROLE_LABELS, STAFF_SCOPE_LABELS, type AdminDirectoryView } from '@shared/api/directory-admin'
 import { DEPARTMENT_KIND_LABELS } from '@shared/domain/departments'
 import { STATION_KIND_LABELS } from '@shared/domain/stations'
 import { call, toApiError } from '../../../../api/client'
@@ -15,8 +15,10 @@ import { ChipGroup, FieldError } from '../../../../components/WorkForm'
 import { Field, TextField, splitList } from '../../lib/fields'
 import '../../lib/admin.css'
 
-type Kind = 'county' | 'station' | 'deputy' | 'department' | 'focus_group'
-const KIND_LABELS: Record<Kind, string> = { county: '本县信息', station: '站点', deputy: '代表', department: '承办单位', focus_group: '专题关注组' }
+type Kind = 'county' | 'station' | 'deputy' | 'person' | 'department' | 'focus_group'
+const KIND_LABELS: Record<Kind, string> = { county: '本县信息', station: '站点', deputy: '代表', person: '工作人员', department: '承办单位', focus_group: '专题关注组' }
+/** The role an invitation for this record binds (a person's is their own). */
+const INVITE_ROLE: Partial<Record<Kind, string>> = { deputy: 'deputy', department: 'department' }
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 const YES_NO = [
   { value: 'yes', label: '是' },
@@ -46,6 +48,19 @@ function formOf(kind: Kind, code: string | undefined, d: AdminDirectoryView): Fo
         phone: p?.phone ?? '',
         publishContact: yes(p?.publishContact ?? false),
         term: p?.term ?? '',
+      }
+    }
+    case 'person': {
+      const p = d.people.find((x) => x.code === code)
+      return {
+        name: p?.name ?? '',
+        role: p?.role ?? '',
+        title: p?.title ?? '',
+        phone: p?.phone ?? '',
+        stationCodes: p?.stationCodes ?? [],
+        scope: p?.scope ?? '',
+        township: p?.township ?? '',
+        active: yes(p?.active ?? true),
       }
     }
     case 'department': {
@@ -90,6 +105,18 @@ function save(kind: Kind, code: string | undefined, f: Form) {
         publishContact: f.publishContact === 'yes',
         term: str(f, 'term') || null,
       })
+    case 'person':
+      return call('directory', 'savePerson', {
+        ...keep,
+        name: str(f, 'name'),
+        role: str(f, 'role') as never,
+        title: str(f, 'title') || null,
+        phone: str(f, 'phone') || null,
+        stationCodes: str(f, 'role') === 'supervisor' ? list(f, 'stationCodes') : [],
+        scope: str(f, 'role') === 'staff' ? ((str(f, 'scope') || null) as never) : null,
+        township: str(f, 'role') === 'staff' && str(f, 'scope') === 'township' ? str(f, 'township') || null : null,
+        active: f.active !== 'no',
+      })
     case 'department':
       return call('directory', 'saveDepartment', {
         ...keep,
@@ -102,6 +129,12 @@ function save(kind: Kind, code: string | undefined, f: Form) {
     case 'focus_group':
       return call('directory', 'saveFocusGroup', { ...keep, name: str(f, 'name'), topics: splitList(str(f, 'topics')), active: f.active !== 'no' })
   }
+}
+
+/** An invitation names an entry that is in use. */
+function inviteable(kind: Kind, code: string, d: AdminDirectoryView): boolean {
+  const entry = kind === 'deputy' ? d.deputies.find((x) => x.code === code) : kind === 'person' ? d.people.find((x) => x.code === code) : d.departments.find((x) => x.code === code)
+  return !!entry?.active
 }
 
 /** A field path of the server's message → the form field it is about (“stationCodes.0” → stationCodes). */
@@ -215,6 +248,26 @@ export default function AdminEdit() {
             {code && d.deputies.find((x) => x.code === code)?.active === false && <View className="ad-hint" id="admin-deputy-left">该代表已离任，履职档案保留。</View>}
           </>
         )}
+        {kind === 'person' && (
+          <>
+            {text('name', '姓名', { required: true, maxlength: 20 })}
+            {code ? (
+              <View className="ad-field">
+                <View className="ad-row__meta">类别：{PERSON_ROLE_LABELS[str(form, 'role') as 'supervisor' | 'staff']}</View>
+              </View>
+            ) : (
+              choice('role', '类别', options(PERSON_ROLE_LABELS))
+            )}
+            {text('title', '职务', { placeholder: str(form, 'role') === 'staff' ? '如 县人大常委会代表工作委员会主任' : '如 联络员', maxlength: 40 })}
+            {text('phone', '手机号', { type: 'number', maxlength: 11, hint: '选填，仅管理员可见' })}
+            {str(form, 'role') === 'supervisor' &&
+              many('stationCodes', '管理的站点', d.stations.filter((s) => s.active).map((s) => ({ value: s.code, label: s.name })), '可多选；在这些站点登记接待、处理站点事务')}
+            {str(form, 'role') === 'staff' && choice('scope', '工作范围', options(STAFF_SCOPE_LABELS))}
+            {str(form, 'role') === 'staff' && str(form, 'scope') === 'township' && choice('township', '乡镇（街道）', d.county.townships.map((t) => ({ value: t, label: t })), 3)}
+            {choice('active', '在职', YES_NO, 2)}
+            {code && <View className="ad-hint">停用后其微信身份随即失去该角色；历史记录保留。</View>}
+          </>
+        )}
         {kind === 'department' && (
           <>
             {text('name', '单位名称', { required: true, maxlength: 40 })}
@@ -239,6 +292,22 @@ export default function AdminEdit() {
           保存
         </Button>
       </View>
+
+      {code && (INVITE_ROLE[kind] || kind === 'person') && d && inviteable(kind, code, d) && (
+        <View
+          className="card ad-entry"
+          id="admin-record-invite"
+          onClick={() =>
+            void Taro.navigateTo({ url: `/packages/admin/pages/invite/index?role=${INVITE_ROLE[kind] ?? str(form, 'role')}&code=${encodeURIComponent(code)}` })
+          }
+        >
+          <View>
+            <View className="ad-entry__title">签发邀请码</View>
+            <View className="ad-entry__hint">给本人一个一次性邀请码，绑定其微信身份</View>
+          </View>
+          <Text className="ad-row__action">›</Text>
+        </View>
+      )}
 
       {history.data && history.data.items.length > 0 && (
         <>

@@ -12,14 +12,15 @@ import { ChipGroup } from '../../../../components/WorkForm'
 import SetupSteps from './SetupSteps'
 import '../../lib/admin.css'
 
-type Tab = 'station' | 'deputy' | 'department' | 'focus_group'
+type Tab = 'station' | 'deputy' | 'person' | 'department' | 'focus_group'
 const TABS: Array<{ value: Tab; label: string }> = [
   { value: 'station', label: '站点' },
   { value: 'deputy', label: '代表' },
+  { value: 'person', label: '工作人员' },
   { value: 'department', label: '承办单位' },
   { value: 'focus_group', label: '关注组' },
 ]
-const NEW_LABEL: Record<Tab, string> = { station: '新增站点', deputy: '新增代表', department: '新增承办单位', focus_group: '新增关注组' }
+const NEW_LABEL: Record<Tab, string> = { station: '新增站点', deputy: '新增代表', person: '新增工作人员', department: '新增承办单位', focus_group: '新增关注组' }
 
 const edit = (kind: Tab | 'county', code?: string) =>
   void Taro.navigateTo({ url: `/packages/admin/pages/edit/index?kind=${kind}${code ? `&code=${encodeURIComponent(code)}` : ''}` })
@@ -42,6 +43,19 @@ function rowsOf(tab: Tab, d: AdminDirectoryView): Row[] {
         name: p.name,
         active: p.active,
         meta: `${p.levelLabel} · ${p.stationCodes.map((c) => stationName.get(c) ?? c).join('、') || '未分配站点'}${p.bound ? '' : ' · 未绑定微信'}`,
+      }))
+    case 'person':
+      return d.people.map((p) => ({
+        code: p.code,
+        name: p.name,
+        active: p.active,
+        meta: [
+          p.roleLabel,
+          p.role === 'supervisor' ? p.stationCodes.map((c) => stationName.get(c) ?? c).join('、') : p.scope === 'township' ? p.township : '全县',
+          p.holders ? '已绑定微信' : '未绑定微信',
+        ]
+          .filter(Boolean)
+          .join(' · '),
       }))
     case 'department':
       return d.departments.map((p) => ({ code: p.code, name: p.name, active: p.active, meta: `${p.kindLabel} · ${p.handlerCount}名经办人 · ${p.code}` }))
@@ -111,7 +125,7 @@ export default function AdminHome() {
         <Text className="section-title__extra">停用的也在此列出</Text>
       </View>
       <View className="card">
-        <ChipGroup name="admin-tab" options={TABS} value={tab} onChange={setTab} columns={4} />
+        <ChipGroup name="admin-tab" options={TABS} value={tab} onChange={setTab} columns={3} />
         {rows.length === 0 && <View className="muted" id="admin-list-empty">还没有记录</View>}
         <View id={`admin-list-${tab}`}>
           {rows.map((r) => (

@@ -46,7 +46,7 @@ export default function AdminRoles() {
   return (
     <View className="page" id="admin-roles-page">
       <View className="ad-actions">
-        <Button className="big-button" type="primary" block id="roles-issue" onClick={() => void Taro.navigateTo({ url: '/pages/identity/index' })}>
+        <Button className="big-button" type="primary" block id="roles-issue" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/invite/index' })}>
           签发邀请码
         </Button>
       </View>
