@@ -28,7 +28,7 @@ import { STATION_KINDS } from '../domain/stations'
 import { DEPARTMENT_KINDS } from '../domain/departments'
 import { ROLES } from '../domain/roles'
 import { page, pageInput, text, mainlandMobile } from './common'
-import { whoami } from './whoami'
+import { directoryBootstrapActions } from './directory-bootstrap'
 
 /** Directory codes: upper-case letters, digits and '-' (they fit a mini-program code's scene). */
 export const directoryCode = (label: string) =>
@@ -38,11 +38,7 @@ export const directoryCode = (label: string) =>
     .transform((s) => s.toUpperCase())
     .pipe(z.string().regex(/^[A-Z0-9-]{2,24}$/, { message: `${label}编号为2至24位字母、数字或“-”` }))
 
-export const countyCodeInput = z
-  .string({ error: '缺少县代码' })
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z][a-z0-9_-]{1,31}$/, { message: '县代码为2至32位小写字母、数字、“_”或“-”，以字母开头' })
+export { countyCodeInput } from './directory-bootstrap'
 
 /** 县人大代表 / 乡镇人大代表: the levels a county directory keeps. */
 export const ADMIN_DEPUTY_LEVELS = ['county', 'township'] as const
@@ -273,6 +269,11 @@ export const saveDeputyInput = z.object({
   publishContact: z.boolean().default(false),
   /** 届次/任期, e.g. 第十七届（2021—2026）. */
   term: optionalText('届次', 30),
+  /**
+   * true: a deputy who left office is back (re-elected): on the stations chosen here again. Leaving
+   * goes through deputyLeave only, where every open item finds its successor.
+   */
+  reactivate: z.literal(true).optional(),
 })
 
 export const saveDepartmentInput = z.object({
@@ -342,6 +343,8 @@ export const deputyLeavePlanView = z.object({
   candidates: z.array(leaveCandidate),
   /** Coming reception sessions the deputy is on duty for (they are taken off the roster). */
   upcomingDuties: z.number().int(),
+  /** Of those, the ones left with fewer deputies than they need: staff must add someone. */
+  understaffed: z.number().int(),
 })
 export type DeputyLeavePlanView = z.infer<typeof deputyLeavePlanView>
 
@@ -384,13 +387,7 @@ export const directoryAdminActions = {
   deputyLeavePlan: { input: z.object({ code: directoryCode('代表') }), output: deputyLeavePlanView },
   deputyLeave: {
     input: deputyLeaveInput,
-    output: z.object({ deputy: adminDeputy, handedOver: z.number().int(), rosterRemoved: z.number().int() }),
+    output: z.object({ deputy: adminDeputy, handedOver: z.number().int(), rosterRemoved: z.number().int(), understaffed: z.number().int() }),
   },
-  bootstrapAdmin: {
-    input: z.object({
-      secret: z.string({ error: '请输入初始化密钥' }).trim().min(16, { message: '初始化密钥不正确' }).max(256, { message: '初始化密钥不正确' }),
-      countyCode: countyCodeInput,
-    }),
-    output: whoami,
-  },
+  ...directoryBootstrapActions,
 } as const

@@ -184,6 +184,15 @@ describe('离任与移交, from the deputy’s card', () => {
     const listed = await api('directory', 'adminDirectory', {}, ADMIN)
     expect(listed.deputies.find((d: { code: string }) => d.code === 'XWT01-R1')).toMatchObject({ active: false })
     await admin.waitForFunction(() => document.querySelector('.taro_page_show:not(.taro_page_shade) #admin-row-XWT01-R1')?.textContent?.includes('已离任'))
+
+    // re-elected: 恢复在任 from the same card
+    await admin.locator(visible('#admin-row-XWT01-R1')).click()
+    await admin.waitForSelector(visible('#admin-deputy-reactivate'))
+    expect(await admin.locator(visible('#admin-deputy-leave')).count()).toBe(0)
+    await admin.locator(visible('#admin-deputy-reactivate')).click()
+    await admin.waitForSelector(visible('#admin-home'), { timeout: 30_000 })
+    const back = (await api('directory', 'adminDirectory', {}, ADMIN)).deputies.find((d: { code: string }) => d.code === 'XWT01-R1')
+    expect(back).toMatchObject({ active: true, bound: false })
   }, 90_000)
 })
 

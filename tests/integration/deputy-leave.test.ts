@@ -83,6 +83,7 @@ describe('a deputy leaves office', () => {
     const b = await acceptedBy(LEAVING)
     await sug.ok(deputy(LEAVING), 'escalate', { id: b, target: 'county', note: '涉及县交通运输局，需县人大交办' })
     const recordBefore = await stats.ok('demo-staff-XW-STAFF1', 'deputyRecord', { deputyCode: LEAVING, year: 2026 })
+    const plannedShort = (await dir.ok(ADMIN, 'deputyLeavePlan', { code: LEAVING })).understaffed
 
     clock.set(new Date(clock.now().getTime() + 3_600_000).toISOString())
     const done = await dir.ok(ADMIN, 'deputyLeave', {
@@ -94,6 +95,15 @@ describe('a deputy leaves office', () => {
       ],
     })
     expect(done).toMatchObject({ deputy: { code: LEAVING, active: false, bound: false }, handedOver: 2, rosterRemoved: duties.length })
+    // the sessions left short of their minimum are counted, as the plan said before
+    let short = 0
+    for (const s of duties) {
+      const session = await rec.ok('demo-staff-XW-STAFF1', 'getSession', { id: s.id })
+      if (session.deputies.length < session.minDeputies) short++
+    }
+    expect(short).toBeGreaterThan(0)
+    expect(done.understaffed).toBe(short)
+    expect(plannedShort).toBe(short)
 
     // 首问负责 moved: the successor acts, the history says why, the resident was told
     const item = await sug.ok(deputy(SUCCESSOR), 'get', { id: a })
@@ -127,5 +137,26 @@ describe('a deputy leaves office', () => {
 
     // leaving twice is refused, nothing changes
     expect((await dir.refused(ADMIN, 'deputyLeave', { code: LEAVING, reason: '工作调动' })).code).toBe('invalid_transition')
+  })
+
+  it('a deputy who left stays off every station list when edited, and is back on the chosen stations when reactivated', async () => {
+    await dir.ok(ADMIN, 'deputyLeave', { code: LEAVING, reason: '届满' })
+    const entry = (await dir.ok(ADMIN, 'adminDirectory')).deputies.find((d: { code: string }) => d.code === LEAVING)
+    const form = { code: LEAVING, name: entry.name, level: entry.level, stationCodes: ['XWT01', 'XWT02'], socialPosition: entry.socialPosition, phone: entry.phone }
+    // an edit of the record (a new station) does not put them back on a page
+    expect(await dir.ok(ADMIN, 'saveDeputy', form)).toMatchObject({ active: false, stationCodes: ['XWT01', 'XWT02'] })
+    for (const code of ['XWT01', 'XWT02']) {
+      const page = await dir.ok(RESIDENT, 'getStation', { stationCode: code })
+      expect(page.deputies.map((d: { code: string }) => d.code)).not.toContain(LEAVING)
+    }
+    // re-elected: back in office, on the chosen stations, with the change in the history
+    clock.set(new Date(clock.now().getTime() + 60_000).toISOString())
+    expect(await dir.ok(ADMIN, 'saveDeputy', { ...form, stationCodes: ['XWT02'], reactivate: true })).toMatchObject({ active: true, stationCodes: ['XWT02'] })
+    expect((await dir.ok(RESIDENT, 'getStation', { stationCode: 'XWT02' })).deputies.map((d: { code: string }) => d.code)).toContain(LEAVING)
+    expect((await dir.ok(RESIDENT, 'getStation', { stationCode: 'XWT01' })).deputies.map((d: { code: string }) => d.code)).not.toContain(LEAVING)
+    const history = (await dir.ok(ADMIN, 'directoryHistory', { kind: 'deputy', code: LEAVING })).items
+    expect(history[0]).toMatchObject({ action: 'reactivate' })
+    // their old WeChat binding is not back: a new invitation is needed
+    expect((await dir.ok(deputy(LEAVING), 'whoami')).roles).not.toContain('deputy')
   })
 })

@@ -145,4 +145,17 @@ describe('importing the directory from Excel', () => {
     const theirs = await dir.ok('demo-admin-linying', 'importPreview', { kind: 'station', fileBase64: file })
     expect(theirs.counts.error).toBeGreaterThan(0)
   })
+
+  it('a file naming a deputy who left office does not put them back on a station page', async () => {
+    await dir.ok(ADMIN, 'deputyLeave', { code: 'XWT02-R1', reason: '届满' })
+    const left = (await dir.ok(ADMIN, 'adminDirectory')).deputies.find((d: { code: string }) => d.code === 'XWT02-R1')
+    const fileBase64 = await filled('deputy', [[left.code, left.name, '县人大代表', 'XWT01、XWT02', left.socialPosition, left.phone, '否', '第十七届']])
+    const preview = await dir.ok(ADMIN, 'importPreview', { kind: 'deputy', fileBase64 })
+    await dir.ok(ADMIN, 'importApply', { kind: 'deputy', fileBase64, digest: preview.digest })
+    for (const stationCode of ['XWT01', 'XWT02']) {
+      const page = await dir.ok('demo-resident-1', 'getStation', { stationCode })
+      expect(page.deputies.map((d: { code: string }) => d.code)).not.toContain('XWT02-R1')
+    }
+    expect((await dir.ok(ADMIN, 'adminDirectory')).deputies.find((d: { code: string }) => d.code === 'XWT02-R1')).toMatchObject({ active: false })
+  })
 })

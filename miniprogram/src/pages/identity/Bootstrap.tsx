@@ -2,11 +2,11 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import type { Whoami } from '@shared/api/directory'
-import { directoryAdminActions } from '@shared/api/directory-admin'
+import { directoryBootstrapActions } from '@shared/api/directory-bootstrap'
 import { call, registerApi, toApiError } from '../../api/client'
 
 // only this action of 县级设置 is called here; its answer schema comes with this subpackage
-registerApi({ directory: { bootstrapAdmin: directoryAdminActions.bootstrapAdmin } })
+registerApi({ directory: { bootstrapAdmin: directoryBootstrapActions.bootstrapAdmin } })
 
 /**
  * 首次部署: the person the county named becomes its first admin with the one-time secret set on
@@ -28,7 +28,7 @@ export default function Bootstrap({ onDone }: { onDone: (me: Whoami) => void }) 
   }
   const submit = async () => {
     if (busy) return
-    const checked = directoryAdminActions.bootstrapAdmin.input.safeParse({ secret, countyCode })
+    const checked = directoryBootstrapActions.bootstrapAdmin.input.safeParse({ secret, countyCode })
     if (!checked.success) return setError(checked.error.issues[0]?.message ?? '请填写县代码和初始化密钥')
     setBusy(true)
     setError(null)

@@ -64,6 +64,12 @@ export const deputyLeavePlan: UseCase<In<'deputyLeavePlan'>, Out<'deputyLeavePla
     reception.dutiesOf(code, today(deps), '9999-12-31'),
   ])
   const stationName = new Map(stations.map((s) => [s.code, s.name]))
+  // coming sessions that would be short of their minimum without this deputy: staff must add someone
+  let understaffed = 0
+  for (const duty of duties) {
+    const session = await reception.session(duty.sessionId)
+    if (session?.status === 'planned' && session.deputyCodes.includes(code) && session.deputyCodes.length - 1 < session.minDeputies) understaffed++
+  }
   const candidates = deputies
     .filter((d) => d.code !== code && d.active !== false)
     .map((d) => ({
@@ -87,6 +93,7 @@ export const deputyLeavePlan: UseCase<In<'deputyLeavePlan'>, Out<'deputyLeavePla
     })),
     candidates,
     upcomingDuties: duties.length,
+    understaffed,
   }
 }
 
@@ -142,6 +149,7 @@ export const deputyLeave: UseCase<In<'deputyLeave'>, Out<'deputyLeave'>> = async
 
   // 3. coming rosters (a session someone edits meanwhile keeps its version check: that one is left to staff)
   let rosterRemoved = 0
+  let understaffed = 0
   for (const duty of await reception.dutiesOf(deputy.code, today(deps), '9999-12-31')) {
     const session = await reception.session(duty.sessionId)
     if (!session || session.status !== 'planned' || !session.deputyCodes.includes(deputy.code)) continue
@@ -149,7 +157,8 @@ export const deputyLeave: UseCase<In<'deputyLeave'>, Out<'deputyLeave'>> = async
     if (await reception.updateSession(session, { deputyCodes, edited: true, updatedAt: deps.clock.now().toISOString() })) {
       await reception.syncDuties({ ...session, deputyCodes }, session.deputyCodes)
       rosterRemoved++
+      if (deputyCodes.length < session.minDeputies) understaffed++
     }
   }
-  return { deputy: deputyAdminView(after), handedOver: items.length, rosterRemoved }
+  return { deputy: deputyAdminView(after), handedOver: items.length, rosterRemoved, understaffed }
 }

@@ -8,7 +8,8 @@
  */
 import type { ActionName, ActionOutput, ActionParsed } from '@shared/api'
 import { PERSON_ROLE_LABELS, STAFF_SCOPE_LABELS, type PersonRole } from '@shared/api/directory-admin'
-import { bindingEntry, type Actor, type RoleBinding } from '@shared/domain/roles'
+import { bindingEntry } from '@shared/domain/binding-entry'
+import type { Actor, RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../../runtime/define-function'
 import type { Deps } from '../../../ports'

@@ -307,7 +307,7 @@ export async function planDeputy(
   input: In<'saveDeputy'>,
   existing: DeputyDoc | null,
   lookups: PlanLookups = repoLookups(deps),
-): Promise<RecordPlan<DeputyDoc> & { stationsBefore: string[] }> {
+): Promise<RecordPlan<DeputyDoc> & { stationsBefore: string[]; stationsAfter: string[] }> {
   const countyCode = county.code
   const { directory, countyAdmin } = deps.repos
   if (existing) ofCounty(existing, countyCode, '代表')
@@ -324,6 +324,7 @@ export async function planDeputy(
   const code = input.code ?? nextCode(county.prefix, 'D', (await countyAdmin.deputiesOf(countyCode)).map((d) => d.code))
   if (!input.code) assertUnused(await directory.deputy(code), '代表')
   const before = existing
+  const back = !!before && before.active === false && input.reactivate === true
   const after: DeputyDoc = {
     _id: code,
     code,
@@ -331,6 +332,7 @@ export async function planDeputy(
     openid: null,
     active: true,
     ...before,
+    ...(back ? { active: true } : {}),
     name: input.name,
     level: input.level as AdminDeputyLevel,
     stationCodes,
@@ -345,13 +347,19 @@ export async function planDeputy(
   const changes = diff(before, after, DEPUTY_LABELS, { level: (l) => ADMIN_DEPUTY_LEVEL_LABELS[l as AdminDeputyLevel] ?? String(l) })
   const unchanged = before && !changes.length
   const writes = unchanged ? [] : [countyAdmin.putWrite('deputies', after), ...(await boundDeputyWrites(deps, after))]
-  return { ...plan(deps, actor, county, 'deputy', code, before, after, changes, writes, before ? 'update' : 'create'), stationsBefore: before?.stationCodes ?? [] }
+  // station lists name deputies in office only: one who left is on none (and editing them puts them on none)
+  const listed = (d: DeputyDoc | null) => (d && d.active !== false ? d.stationCodes : [])
+  return {
+    ...plan(deps, actor, county, 'deputy', code, before, after, changes, writes, back ? 'reactivate' : before ? 'update' : 'create'),
+    stationsBefore: listed(before),
+    stationsAfter: listed(after),
+  }
 }
 
 export const saveDeputy: UseCase<In<'saveDeputy'>, Out<'saveDeputy'>> = async (deps, actor, input) => {
   const county = await ownCounty(deps, adminCounty(actor))
   const p = await planDeputy(deps, actor, county, input, input.code ? await deps.repos.directory.deputy(input.code) : null)
-  if (p.entry) await commitPlan(deps, p, await stationListWrites(deps, p.code, p.stationsBefore, p.after.stationCodes))
+  if (p.entry) await commitPlan(deps, p, await stationListWrites(deps, p.code, p.stationsBefore, p.stationsAfter))
   return deputyAdminView(p.entry ? p.after : p.before!)
 }
 

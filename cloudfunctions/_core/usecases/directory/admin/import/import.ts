@@ -227,7 +227,8 @@ function stationListWrites(deps: Deps, planned: Planned): Write[] {
     const deputy = p.after as DeputyDoc
     for (const station of planned.known.stations.values()) {
       const on = station.deputyCodes.includes(deputy.code)
-      const should = deputy.stationCodes.includes(station.code)
+      // a deputy who left office is on no station's list, whatever the file says
+      const should = deputy.active !== false && deputy.stationCodes.includes(station.code)
       if (on === should) continue
       touched.add(station.code)
       if (should) listOf(station).add(deputy.code)

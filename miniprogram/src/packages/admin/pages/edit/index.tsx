@@ -78,7 +78,7 @@ const str = (f: Form, k: string) => (typeof f[k] === 'string' ? (f[k] as string)
 const list = (f: Form, k: string) => (Array.isArray(f[k]) ? (f[k] as string[]) : [])
 
 /** Saves the form with the action of its kind; the server answers every field's mistakes in Chinese. */
-function save(kind: Kind, code: string | undefined, f: Form) {
+function save(kind: Kind, code: string | undefined, f: Form, reactivate = false) {
   const keep = code ? { code } : {}
   switch (kind) {
     case 'county':
@@ -104,6 +104,7 @@ function save(kind: Kind, code: string | undefined, f: Form) {
         phone: str(f, 'phone'),
         publishContact: f.publishContact === 'yes',
         term: str(f, 'term') || null,
+        ...(reactivate ? { reactivate: true as const } : {}),
       })
     case 'person':
       return call('directory', 'savePerson', {
@@ -175,12 +176,12 @@ export default function AdminEdit() {
     set(k)(now.includes(v) ? (now.filter((x) => x !== v) as never) : ([...now, v] as never))
   }
 
-  const submit = async () => {
+  const submit = async (reactivate = false) => {
     if (busy) return
     setBusy(true)
     try {
-      await save(kind, code, form)
-      void Taro.showToast({ title: '已保存', icon: 'success' })
+      await save(kind, code, form, reactivate)
+      void Taro.showToast({ title: reactivate ? '已恢复在任' : '已保存', icon: 'success' })
       setTimeout(() => void Taro.navigateBack(), 600)
     } catch (err) {
       const e = toApiError(err)
@@ -245,7 +246,17 @@ export default function AdminEdit() {
                 <Text className="ad-row__action ad-row__action--danger">办理</Text>
               </View>
             )}
-            {code && d.deputies.find((x) => x.code === code)?.active === false && <View className="ad-hint" id="admin-deputy-left">该代表已离任，履职档案保留。</View>}
+            {code && d.deputies.find((x) => x.code === code)?.active === false && (
+              <View className="ad-row" id="admin-deputy-left">
+                <View className="ad-row__main">
+                  <View className="ad-row__name">该代表已离任</View>
+                  <View className="ad-row__meta">履职档案保留。连任或重新当选时，选好所在站点后恢复在任；其微信身份需重新签发邀请码绑定。</View>
+                </View>
+                <Text className="ad-row__action" id="admin-deputy-reactivate" onClick={() => void submit(true)}>
+                  恢复在任
+                </Text>
+              </View>
+            )}
           </>
         )}
         {kind === 'person' && (

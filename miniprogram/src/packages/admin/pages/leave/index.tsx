@@ -65,6 +65,11 @@ export default function DeputyLeave() {
     setBusy(true)
     try {
       const r = await call('directory', 'deputyLeave', { code, reason: reason.trim(), handovers: p.items.map((i) => ({ itemId: i.id, toDeputyCode: to[i.id] })) })
+      if (r.understaffed) {
+        await Taro.showModal({ title: '已办理离任', content: `${r.understaffed}场即将举行的接待日代表人数不足，请通知人大工作人员在接待日管理中补排。`, showCancel: false, confirmText: '知道了' })
+        void Taro.navigateBack({ delta: 2 })
+        return
+      }
       void Taro.showToast({ title: r.handedOver ? `已离任，移交${r.handedOver}件` : '已办理离任', icon: 'success' })
       setTimeout(() => void Taro.navigateBack({ delta: 2 }), 800)
     } catch (err) {
@@ -93,6 +98,7 @@ export default function DeputyLeave() {
         <View className="ad-hint" id="leave-summary">
           {p.items.length ? `首问负责的未办结事项${p.items.length}件，需逐件指定接替代表。` : '没有未办结的事项。'}
           {p.upcomingDuties ? `将从${p.upcomingDuties}场即将举行的接待日排班中移除。` : ''}
+          {p.understaffed ? `其中${p.understaffed}场将少于规定的代表人数，请通知人大工作人员在接待日管理中补排。` : ''}
           离任后不再出现在站点页面上，履职档案保留。
         </View>
       </View>
