@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
+import { fillTemplate } from '../support/import-files'
 import { ARTIFACTS, startE2E, visible, type E2E } from './harness'
 
 const ADMIN = 'demo-admin-xiuwu'
@@ -58,19 +59,7 @@ describe('从Excel导入, from the template to the directory', () => {
     expect(wb.worksheets[0].getRow(1).values).toEqual(expect.arrayContaining(['编号', '名称', '类型']))
   }, 60_000)
 
-  /** The template with the admin's rows typed under its example row. */
-  async function filled(rows: Array<Record<string, string>>) {
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(template as unknown as ArrayBuffer)
-    const sheet = wb.worksheets[0]
-    const headers = (sheet.getRow(1).values as unknown[]).map(String)
-    rows.forEach((r, i) => {
-      const row = sheet.getRow(3 + i)
-      for (const [header, value] of Object.entries(r)) row.getCell(headers.indexOf(header)).value = value
-      row.commit()
-    })
-    return Buffer.from(await wb.xlsx.writeBuffer())
-  }
+  const filled = (rows: Array<Record<string, string>>) => fillTemplate(template, rows)
 
   it('a mistake is shown with its row, column and cell, and nothing can be imported', async () => {
     const bad = await filled([

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
+import { fillTemplate } from '../support/import-files'
 import { ARTIFACTS, startE2E, visible, type E2E } from './harness'
 
 const SECRET = 'e2e-bootstrap-secret-7f3a9c21d4'
@@ -56,21 +56,9 @@ async function importRows(kind: 'station' | 'department' | 'deputy', rows: Array
   const [download] = await Promise.all([admin.waitForEvent('download'), tap(admin, '#import-template')])
   const file = join(ARTIFACTS, `empty-county-${kind}.xlsx`)
   await download.saveAs(file)
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer)
-  const sheet = wb.worksheets[0]
-  const headers = (sheet.getRow(1).values as unknown[]).map(String)
-  rows.forEach((r, i) => {
-    const row = sheet.getRow(3 + i)
-    for (const [header, value] of Object.entries(r)) {
-      const col = headers.indexOf(header)
-      if (col < 1) throw new Error(`no column ${header} in the ${kind} template`)
-      row.getCell(col).value = value
-    }
-    row.commit()
-  })
+  const buffer = await fillTemplate(readFileSync(file), rows)
   const [chooser] = await Promise.all([admin.waitForEvent('filechooser'), tap(admin, '#import-choose')])
-  await chooser.setFiles({ name: `${kind}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) })
+  await chooser.setFiles({ name: `${kind}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer })
   await admin.waitForFunction(
     ([top, n]) => document.querySelector(`${top} #import-counts`)?.textContent?.replace(/\s/g, '').startsWith(`${n}新增`),
     [ON_TOP, rows.length] as const,

@@ -5,10 +5,10 @@
  * downloaded templates filled in and imported; a deputy is invited, redeems, takes an item; the
  * admin revokes the role and the deputy's next 接单 is refused. A second claim of the secret fails.
  */
-import ExcelJS from 'exceljs'
 import { openStore } from '../../cloudfunctions/_core/store'
 import { createTestBackend, fixedClock, functionCaller, type TestBackend } from '../support/backend'
 import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudbase-standin'
+import { fillTemplate } from '../support/import-files'
 
 const SECRET = 'cloudbase-bootstrap-secret-1c9e'
 const ADMIN = 'o-huojia-admin'
@@ -38,16 +38,7 @@ afterAll(async () => {
 /** The county's template of a kind with `rows` typed under its example row, as base64. */
 async function filled(kind: string, rows: Array<Record<string, string>>): Promise<string> {
   const template = await dir.ok(ADMIN, 'importTemplate', { kind })
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer)
-  const sheet = wb.worksheets[0]
-  const headers = (sheet.getRow(1).values as unknown[]).map(String)
-  rows.forEach((r, i) => {
-    const row = sheet.getRow(3 + i)
-    for (const [h, v] of Object.entries(r)) row.getCell(headers.indexOf(h)).value = v
-    row.commit()
-  })
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
+  return (await fillTemplate(Buffer.from(template.base64, 'base64'), rows)).toString('base64')
 }
 
 async function imported(kind: string, rows: Array<Record<string, string>>) {

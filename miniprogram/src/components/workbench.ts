@@ -45,20 +45,6 @@ export function deadlineText(deadline: string, overdue: boolean): string {
   return m ? `${Number(m[1])}月${Number(m[2])}日前办结` : `${deadline}前办结`
 }
 
-/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await fn(items[i])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return out
-}
-
 /** Navigates to a page of a role's subpackage with the item id. */
 export function openItem(url: string, id: string, extra = ''): void {
   void Taro.navigateTo({ url: `${url}?id=${encodeURIComponent(id)}${extra}` })

@@ -12,6 +12,7 @@ import { STATION_KIND_LABELS } from '@shared/domain/stations'
 import type { Deps } from '../../../ports'
 import type { UseCase } from '../../../runtime/define-function'
 import type { CodeImage, MiniCodePort } from '../../reception/ports'
+import { mapLimit } from '@shared/map-limit'
 import { adminCounty } from './change-log'
 
 /** WeChat codes asked for at once. */
@@ -33,19 +34,6 @@ export function cachedMiniCode(port: MiniCodePort): MiniCodePort {
   }
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await fn(items[i])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return out
-}
-
 /** The `stationCodes` action; `miniCode` as the reception function's poster gets it. */
 export function stationCodes(miniCode: (deps: Deps) => MiniCodePort): UseCase<Record<string, never>, ActionOutput<'directory', 'stationCodes'>> {
   return async (deps, actor) => {
@@ -53,7 +41,7 @@ export function stationCodes(miniCode: (deps: Deps) => MiniCodePort): UseCase<Re
     const [county, stations] = await Promise.all([deps.repos.directory.county(countyCode), deps.repos.countyAdmin.stationsOf(countyCode)])
     const active = stations.filter((s) => s.active !== false).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
     const port = miniCode(deps)
-    const cards = await mapLimited(active, CODE_CONCURRENCY, async (s) => ({
+    const cards = await mapLimit(active, CODE_CONCURRENCY, async (s) => ({
       code: s.code,
       name: s.name,
       kindLabel: STATION_KIND_LABELS[s.kind],

@@ -28,7 +28,16 @@ export function TextField({
   return (
     <View className="ad-field">
       <FieldLabel required={required}>{label}</FieldLabel>
-      <Input className="ad-input" id={`field-${name}`} type={type} value={value} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
+      <Input
+        className="ad-input"
+        id={`field-${name}`}
+        type={type}
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        nativeProps={{ 'aria-label': label }}
+        onInput={(e) => onChange(e.detail.value)}
+      />
       {hint && <View className="ad-hint">{hint}</View>}
       <FieldError message={error} id={`field-${name}-error`} />
     </View>

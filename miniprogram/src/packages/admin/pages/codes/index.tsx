@@ -61,7 +61,7 @@ export default function StationCodes() {
       <View className="codes-sheet" id="codes-sheet">
         {data.stations.map((c) => (
           <View className="codes-card" key={c.code} id={`code-${c.code}`}>
-            <Image className="codes-card__image" src={codeImageSrc(c)} mode="scaleToFill" showMenuByLongpress />
+            <Image className="codes-card__image" src={codeImageSrc(c)} mode="scaleToFill" showMenuByLongpress nativeProps={{ alt: `${c.name}的站点码` }} />
             <View className="codes-card__name">{c.name}</View>
             <View className="codes-card__meta">
               {c.kindLabel} · {c.township}

@@ -163,7 +163,14 @@ export default function Invite() {
         {role && role !== 'admin' && (
           <Field name="person" label={`选择${ROLE_OPTIONS.find((r) => r.value === role)?.label}`} required error={errors.person}>
             {all.length > 8 && (
-              <Input className="ad-input" id="invite-filter" value={filter} placeholder="输入姓名或编号筛选" onInput={(e) => setFilter(e.detail.value)} />
+              <Input
+                className="ad-input"
+                id="invite-filter"
+                value={filter}
+                placeholder="输入姓名或编号筛选"
+                nativeProps={{ 'aria-label': '按姓名或编号筛选' }}
+                onInput={(e) => setFilter(e.detail.value)}
+              />
             )}
             {all.length === 0 && <View className="muted" id="invite-none">{NONE[role]}</View>}
             <View id="invite-people">
