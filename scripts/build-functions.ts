@@ -13,7 +13,7 @@ const out = join(root, 'dist', 'cloudfunctions')
 const rootPackage = require(join(root, 'package.json')) as { dependencies: Record<string, string> }
 
 /** Installed by CloudBase in the cloud (云端安装依赖) instead of being bundled. */
-const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs']
+const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'wx-server-sdk']
 
 /** The external packages a bundle really imports: only those go into its package.json. */
 function usedExternals(metafile: Metafile): string[] {

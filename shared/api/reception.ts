@@ -184,7 +184,7 @@ export const posterCode = z.discriminatedUnion('kind', [
     /** size×size '0'/'1', row by row, 1 = dark */
     modules: z.string().regex(/^[01]+$/),
   }),
-  z.object({ kind: z.literal('image'), target: z.string(), mime: z.literal('image/png'), base64: z.string() }),
+  z.object({ kind: z.literal('image'), target: z.string(), mime: z.enum(['image/png', 'image/jpeg']), base64: z.string() }),
 ])
 
 /** What a reception-day poster says; drawn by shared/domain/reception/poster-layout.ts. */

@@ -55,6 +55,33 @@ describe('the deployable function bundles', () => {
     }
   })
 
+  it('carries wx-server-sdk only in the functions that make 云调用, each declaring what it calls', () => {
+    const calls: Record<string, string[]> = {
+      directory: ['phonenumber.getPhoneNumber', 'wxacode.getUnlimited'],
+      reception: ['wxacode.getUnlimited'],
+      suggestion: ['security.msgSecCheck'],
+      visit: ['security.msgSecCheck'],
+      timers: ['subscribeMessage.send'],
+      stats: [],
+    }
+    for (const [name, apis] of Object.entries(calls)) {
+      const pkg = require(join(repoRoot, 'dist', 'cloudfunctions', name, 'package.json'))
+      expect([name, Object.keys(pkg.dependencies).includes('wx-server-sdk')]).toEqual([name, apis.length > 0])
+      expect(require(join(repoRoot, 'dist', 'cloudfunctions', name, 'config.json')).permissions.openapi).toEqual(apis)
+    }
+  })
+
+  it('checks a submission’s text with security.msgSecCheck through wx-server-sdk, as deployed', async () => {
+    const before = standin.requests.length
+    const res = await load('suggestion').main(
+      { action: 'submit', payload: { clientRequestId: 'bundle-submit-0001', stationCode: 'XWT01', content: '村口路灯坏了三个月，晚上出行不便', anonymous: true } },
+      contextFor('o-cloud-resident'),
+    )
+    expect(res).toMatchObject({ ok: true, data: { state: 'submitted' } })
+    const checks = standin.requests.slice(before).filter((r) => r.action === 'wx.openApi')
+    expect(checks).toMatchObject([{ apiName: 'security.msgSecCheck', args: { content: '村口路灯坏了三个月，晚上出行不便', openid: 'o-cloud-resident', version: 2 }, signed: true }])
+  })
+
   it('answers a station page from the bundle, with the caller taken from the context', async () => {
     const res = await load('directory').main({ action: 'getStation', payload: { stationCode: 'XWT01' } }, contextFor('o-cloud-user'))
     expect(res).toMatchObject({ ok: true, data: { name: '城关镇人大代表联络站' } })

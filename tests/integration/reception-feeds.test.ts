@@ -1,7 +1,9 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import QRCode from 'qrcode'
-import { createWechatMiniCode, pngFromResult } from '../../cloudfunctions/_core/adapters/wechat-mini-code'
+import { codeImageFrom, createWechatMiniCode } from '../../cloudfunctions/_core/adapters/wechat-mini-code'
+import { wechatOpenApi } from '../../cloudfunctions/_core/adapters/wx-openapi'
+import { startCloudbaseStandin } from '../support/cloudbase-standin'
 import { createLocalServer } from '../../cloudfunctions/_local/server'
 import { createReceptionFunction } from '../../cloudfunctions/reception/function'
 import { createTestBackend, fixedClock, type TestBackend } from '../support/backend'
@@ -175,36 +177,43 @@ describe('posters', () => {
 
   it('uses the WeChat mini-program code (wxacode.getUnlimited, scene = station code) in CloudBase', async () => {
     const png = await QRCode.toBuffer('stand-in for a mini-program code')
-    const calls: Array<{ apiName: string; requestData: any }> = []
-    const fake = { callWxOpenApi: async (o: { apiName: string; requestData: unknown }) => (calls.push(o as never), { result: png }) }
-    const production = createReceptionFunction(() => createWechatMiniCode(fake))
-    const res = await production({ action: 'poster', payload: { id: lySessions[0].id } }, rwho.resident, backend.deps)
-    if (!res.ok) throw new Error(res.message)
-    expect(calls).toEqual([{ apiName: '/wxa/getwxacodeunlimit', requestData: { scene: 'LYT01', page: 'pages/station/index', check_path: false, env_version: 'release', width: 430 } }])
-    expect((res.data as { content: { code: unknown } }).content.code).toEqual({
-      kind: 'image',
-      target: 'pages/station/index?scene=LYT01',
-      mime: 'image/png',
-      base64: png.toString('base64'),
-    })
+    const saved = { ...process.env }
+    Object.assign(process.env, { TENCENTCLOUD_SECRETID: 'dummy-id', TENCENTCLOUD_SECRETKEY: 'dummy-key' })
+    // the real wx-server-sdk against the stand-in of CloudBase's 云调用 wire
+    const standin = await startCloudbaseStandin({ wxOpenApi: () => ({ image: png, contentType: 'image/png' }) })
+    try {
+      const production = createReceptionFunction(() => createWechatMiniCode(() => wechatOpenApi({ env: 'test-env', serviceUrl: standin.url })))
+      const res = await production({ action: 'poster', payload: { id: lySessions[0].id } }, rwho.resident, backend.deps)
+      if (!res.ok) throw new Error(res.message)
+      const calls = standin.requests.filter((r) => r.action === 'wx.openApi')
+      expect(calls).toMatchObject([{ apiName: 'wxacode.getUnlimited', args: { scene: 'LYT01', page: 'pages/station/index', check_path: false, env_version: 'release', width: 430 } }])
+      expect((res.data as { content: { code: unknown } }).content.code).toEqual({
+        kind: 'image',
+        target: 'pages/station/index?scene=LYT01',
+        mime: 'image/png',
+        base64: png.toString('base64'),
+      })
+    } finally {
+      await standin.close()
+      process.env = saved
+    }
   })
 })
 
 describe('the mini-program code adapter', () => {
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
-  it('reads the image whatever shape the open-API channel answers in', () => {
-    expect(pngFromResult(png)).toEqual(png)
-    expect(pngFromResult(png.toString('base64'))).toEqual(png)
-    expect(pngFromResult(png.toString('latin1'))).toEqual(png)
-    expect(pngFromResult({ buffer: png })).toEqual(png)
-    expect(pngFromResult(JSON.parse(JSON.stringify(png)))).toEqual(png)
+  const jpeg = Buffer.from('ffd8ffe000104a464946', 'hex')
+  it('keeps the image as WeChat sent it, PNG or JPEG, told by its bytes', () => {
+    expect(codeImageFrom({ buffer: png })).toEqual({ mime: 'image/png', bytes: png })
+    expect(codeImageFrom({ buffer: jpeg })).toEqual({ mime: 'image/jpeg', bytes: jpeg })
+    expect(() => codeImageFrom({ buffer: Buffer.from('{"errcode":45009}') })).toThrow('not a PNG or JPEG')
+    expect(() => codeImageFrom({})).toThrow('no image')
   })
 
-  it('turns a WeChat error into a failure, and refuses a scene over 32 characters', async () => {
-    expect(() => pngFromResult({ errcode: 41030, errmsg: 'invalid page' })).toThrow('wxacode: 41030 invalid page')
-    expect(() => pngFromResult('{"errcode":45009,"errmsg":"reach max api daily quota limit"}')).toThrow('45009')
-    const code = createWechatMiniCode({ callWxOpenApi: async () => ({ result: png }) })
+  it('refuses a scene over 32 characters before asking WeChat', async () => {
+    const asked: unknown[] = []
+    const code = createWechatMiniCode(() => ({ wxacode: { getUnlimited: async (a: unknown) => (asked.push(a), { buffer: png }) } }))
     await expect(code.stationCode('X'.repeat(33))).rejects.toThrow('32')
-    expect(await code.stationCode('LYT01')).toEqual({ kind: 'png', base64: png.toString('base64'), target: 'pages/station/index?scene=LYT01' })
+    expect(asked).toHaveLength(0)
   })
 })

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { find, update as applyUpdate } from 'mingo'
+import { decodeFields, encodeFields, parseMultipart } from './protobuf-lite'
 
 // The EJSON of the bson copy the SDK itself serialises with, so both ends agree on the wire.
 const sdkRequire = createRequire(require.resolve('@cloudbase/database'))
@@ -30,7 +31,17 @@ export interface StandinRequest {
   transactionId?: string
   /** Whether the SDK signed it (the signature itself is not checked). */
   signed: boolean
+  /** A 云调用 (`wx.openApi`): the API as wx-server-sdk names it and its arguments as sent (snake_case). */
+  apiName?: string
+  args?: Record<string, unknown>
 }
+
+/**
+ * What WeChat answers a 云调用 in a test: JSON (errcode 0 or WeChat's error), an image, or
+ * CloudBase's own refusal of the call (`errorCode`, e.g. -604101 when the function lacks the
+ * permission in config.json).
+ */
+export type WxAnswer = { json: Record<string, unknown> } | { image: Buffer; contentType?: string } | { errorCode: number }
 
 export interface CloudbaseStandin {
   /** Pass as `serviceUrl` to `tcb.init`. */
@@ -52,10 +63,44 @@ export interface StandinOptions {
   /** Collections that exist at start and after reset; by default none, as in a new environment. */
   collections?: string[]
   /**
-   * Answers `wx.api` calls (callWxOpenApi: msgSecCheck, subscribeMessage.send, wxacode) the way
-   * WeChat's server would for this test; the stand-in wraps the answer as CloudBase does.
+   * Answers 云调用 the way WeChat would for this test (`apiName` as wx-server-sdk sends it, e.g.
+   * `wxacode.getUnlimited`; `args` decoded from the protobuf request, snake_case). Without it,
+   * msgSecCheck passes and subscribeMessage.send succeeds; anything else is unsupported.
    */
-  wxApi?: (apiName: string, requestData: unknown) => unknown
+  wxOpenApi?: (apiName: string, args: Record<string, unknown>) => WxAnswer
+}
+
+const defaultWxOpenApi = (apiName: string): WxAnswer => {
+  if (apiName === 'security.msgSecCheck') return { json: { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [] } }
+  if (apiName === 'subscribeMessage.send') return { json: { errcode: 0, errmsg: 'ok', msgid: 1 } }
+  throw new StandinError('STANDIN_UNSUPPORTED', `no answer for 云调用 ${apiName}`)
+}
+
+/**
+ * A `wx.openApi` request as wx-server-sdk 4.0.2 sends it: multipart fields `action`, `apiName`,
+ * `requestData` (protobuf CommApiData {1 apiType, 2 openapiData {1 repeated KeyValuePair {1 key,
+ * 2 value = the argument's JSON}}}) → the API's name and its arguments.
+ */
+function readOpenApiCall(fields: Map<string, Buffer>): { apiName: string; args: Record<string, unknown> } {
+  const apiName = fields.get('apiName')?.toString('utf8') ?? ''
+  const data = fields.get('requestData')
+  if (!apiName || !data) throw new StandinError('INVALID_PARAM', 'wx.openApi without apiName or requestData')
+  const openapiData = decodeFields(data).get(2)?.[0]
+  const args: Record<string, unknown> = {}
+  for (const pair of Buffer.isBuffer(openapiData) ? (decodeFields(openapiData).get(1) ?? []) : []) {
+    const kv = decodeFields(pair as Buffer)
+    const key = (kv.get(1)?.[0] as Buffer | undefined)?.toString('utf8')
+    const value = kv.get(2)?.[0] as Buffer | undefined
+    if (key) args[key] = value ? JSON.parse(value.toString('utf8')) : null
+  }
+  return { apiName, args }
+}
+
+/** WeChat's answer wrapped as CloudBase does: protobuf CommOpenApiResp {1 respData, 2 contentType, 3 errorCode}. */
+function openApiResponse(answer: WxAnswer): Buffer {
+  if ('errorCode' in answer) return encodeFields([[3, answer.errorCode]])
+  if ('image' in answer) return encodeFields([[1, answer.image], [2, answer.contentType ?? 'image/jpeg']])
+  return encodeFields([[1, Buffer.from(JSON.stringify(answer.json), 'utf8')], [2, 'application/json; charset=UTF-8']])
 }
 
 /**
@@ -95,6 +140,22 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
       let reply: object
       try {
         if (req.method !== 'POST') throw new StandinError('INVALID_PARAM', `${req.method} is not supported`)
+        // 云调用 (wx-server-sdk): multipart with a protobuf body, answered in protobuf
+        const type = req.headers['content-type'] ?? ''
+        if (type.startsWith('multipart/form-data')) {
+          const fields = parseMultipart(Buffer.concat(chunks), type)
+          const action = fields.get('action')?.toString('utf8')
+          if (action !== 'wx.openApi') throw new StandinError('INVALID_PARAM', `multipart ${action} is not supported`)
+          const call = readOpenApiCall(fields)
+          const logged: StandinRequest = { action, apiName: call.apiName, args: call.args, signed: typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0 }
+          requests.push(logged)
+          const injected = fault?.(logged)
+          if (injected) throw new StandinError(injected.code, injected.message)
+          const answer = (options.wxOpenApi ?? defaultWxOpenApi)(call.apiName, call.args)
+          res.writeHead(200, { 'content-type': 'application/octet-stream' })
+          res.end(openApiResponse(answer))
+          return
+        }
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, any>
         const logged: StandinRequest = {
           action: body.action,
@@ -111,10 +172,6 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
         if (body.action === 'database.startTransaction') {
           // the SDK reads the id from the top of the answer (Transaction.init: res.transactionId)
           reply = { requestId, transactionId: database.startTransaction() }
-        } else if (body.action === 'wx.api') {
-          if (!options.wxApi) throw new StandinError('STANDIN_UNSUPPORTED', 'no wxApi handler given')
-          const answer = options.wxApi(body.apiName, body.requestData ? JSON.parse(body.requestData) : undefined)
-          reply = { requestId, data: { responseData: JSON.stringify(answer) } }
         } else {
           reply = { requestId, data: database.handle(body) }
         }

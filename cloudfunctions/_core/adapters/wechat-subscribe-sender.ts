@@ -1,5 +1,5 @@
 import type { MessageSender, SendOutcome } from '../ports'
-import type { WxOpenApiCaller } from './wechat-content-check'
+import { wxErrCode, type WxOpenApi } from './wx-openapi-port'
 
 /** Template ids per message kind, from the environment (set in the CloudBase console). */
 export interface SubscribeTemplates {
@@ -17,34 +17,29 @@ export function thing(text: string): string {
 }
 
 /**
- * subscribeMessage.send through CloudBase's open-API channel. 43101 (no credit, or the user
- * refused) is final for this message: it is recorded so the user can be asked to subscribe again,
- * never retried in a loop.
+ * subscribeMessage.send (云调用). 43101 (no credit, or the user refused) is final for this
+ * message: it is recorded so the user can be asked to subscribe again, never retried in a loop.
  */
-export function createWechatSubscribeSender(app: WxOpenApiCaller, templates: SubscribeTemplates): MessageSender {
+export function createWechatSubscribeSender(api: () => Pick<WxOpenApi, 'subscribeMessage'>, templates: SubscribeTemplates): MessageSender {
   return {
     async send(m): Promise<SendOutcome> {
       const templateId = templates[m.kind as keyof SubscribeTemplates]
       if (!templateId) return { status: 'failed', error: `no template configured for ${m.kind}` }
       try {
-        const res = await app.callWxOpenApi({
-          apiName: '/cgi-bin/message/subscribe/send',
-          requestData: {
-            touser: m.toOpenid,
-            template_id: templateId,
-            page: m.page ?? undefined,
-            miniprogram_state: 'formal',
-            lang: 'zh_CN',
-            data: { thing1: { value: thing(m.title) }, thing2: { value: thing(m.body) } },
-          },
+        await api().subscribeMessage.send({
+          touser: m.toOpenid,
+          templateId,
+          page: m.page ?? undefined,
+          miniprogramState: 'formal',
+          lang: 'zh_CN',
+          data: { thing1: { value: thing(m.title) }, thing2: { value: thing(m.body) } },
         })
-        const body = (typeof res.result === 'string' ? JSON.parse(res.result) : res.result) as { errcode?: number; errmsg?: string } | undefined
-        const code = body?.errcode ?? 0
-        if (code === 0) return { status: 'sent' }
-        if (code === 43101) return { status: 'no_credit', error: `43101 ${body?.errmsg ?? ''}`.trim() }
-        return { status: 'failed', error: `${code} ${body?.errmsg ?? ''}`.trim() }
+        return { status: 'sent' }
       } catch (error) {
-        return { status: 'failed', error: error instanceof Error ? error.message : String(error) }
+        const code = wxErrCode(error)
+        const said = (error as { errMsg?: string }).errMsg ?? (error instanceof Error ? error.message : String(error))
+        if (code === 43101) return { status: 'no_credit', error: `43101 ${said}` }
+        return { status: 'failed', error: code === null ? said : `${code} ${said}` }
       }
     },
   }

@@ -2,20 +2,40 @@ import tcb from '@cloudbase/node-sdk'
 import { createCloudbaseStore } from '../store/cloudbase'
 import { createWechatContentCheck } from '../adapters/wechat-content-check'
 import { createWechatSubscribeSender } from '../adapters/wechat-subscribe-sender'
-import { systemClock, withRepos, type Deps } from '../ports'
+import type { WxOpenApi } from '../adapters/wx-openapi-port'
+import { systemClock, withRepos, type ContentCheck, type Deps, type MessageSender } from '../ports'
 import type { CloudFunction } from './define-function'
 import type { TimerFunction } from './define-timer'
 
+/** What a function that calls WeChat passes (its index.ts imports wx-openapi.ts; the others do not load the SDK). */
+export interface EntryOptions {
+  openApi?: () => WxOpenApi
+}
+
+/** A function without 云调用 permissions holds text for review and sends nothing (neither is asked of it). */
+const noContentCheck: ContentCheck = {
+  async checkText() {
+    console.error('[content-check] this function has no security.msgSecCheck permission; holding text for review')
+    return 'review'
+  },
+}
+const noSender: MessageSender = {
+  async send() {
+    return { status: 'failed', error: 'this function has no subscribeMessage.send permission' }
+  },
+}
+
 let deps: Deps | null = null
 
-function productionDeps(): Deps {
+function productionDeps(options: EntryOptions): Deps {
   if (!deps) {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+    const openApi = options.openApi
     deps = withRepos({
       store: createCloudbaseStore({ app }),
       clock: systemClock,
-      contentCheck: createWechatContentCheck(app),
-      sender: createWechatSubscribeSender(app, {
+      contentCheck: openApi ? createWechatContentCheck(openApi) : noContentCheck,
+      sender: !openApi ? noSender : createWechatSubscribeSender(openApi, {
         item_update: process.env.TEMPLATE_ITEM_UPDATE,
         deadline_reminder: process.env.TEMPLATE_DEADLINE_REMINDER,
         overdue: process.env.TEMPLATE_OVERDUE,
@@ -32,10 +52,10 @@ function productionDeps(): Deps {
  * The `main` CloudBase calls. Identity comes only from the platform's context (WX_OPENID);
  * this build has no demo identities and no way to switch them on.
  */
-export function cloudbaseEntry(fn: CloudFunction) {
+export function cloudbaseEntry(fn: CloudFunction, options: EntryOptions = {}) {
   return async (event: unknown, context: unknown) => {
     const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
-    return fn(event, WX_OPENID || null, productionDeps())
+    return fn(event, WX_OPENID || null, productionDeps(options))
   }
 }
 
@@ -43,11 +63,11 @@ export function cloudbaseEntry(fn: CloudFunction) {
  * Entry of a timer-triggered function. It answers only to the platform's timer (no caller
  * identity, `Type: 'Timer'`), so a user cannot run it by calling the function.
  */
-export function cloudbaseTimerEntry(fn: TimerFunction) {
+export function cloudbaseTimerEntry(fn: TimerFunction, options: EntryOptions = {}) {
   return async (event: unknown, context: unknown) => {
     const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
     const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
     if (WX_OPENID || !isTimer) return { ok: false, code: 'forbidden', message: '定时任务只能由定时触发器调用' }
-    return fn(productionDeps())
+    return fn(productionDeps(options))
   }
 }

@@ -52,7 +52,7 @@ export interface PosterDeputy {
 /** The station's code: a QR matrix (row-major '0'/'1', `size`×`size`) or WeChat's mini-program code image. */
 export type PosterCode =
   | { kind: 'qr'; target: string; size: number; modules: string }
-  | { kind: 'image'; target: string; mime: 'image/png'; base64: string }
+  | { kind: 'image'; target: string; mime: 'image/png' | 'image/jpeg'; base64: string }
 
 /** What the poster says; the `reception.poster` action returns it. */
 export interface PosterContent {
@@ -102,7 +102,7 @@ export type PosterOp =
       /** the room it was laid out in (a canvas may squeeze to it if its fonts run wider) */
       maxWidth: number
     }
-  | { op: 'image'; x: number; y: number; w: number; h: number; mime: 'image/png'; base64: string }
+  | { op: 'image'; x: number; y: number; w: number; h: number; mime: 'image/png' | 'image/jpeg'; base64: string }
 
 export type DeputyStyle = 'one-column' | 'two-columns' | 'short-positions' | 'names-only'
 
@@ -403,7 +403,7 @@ function layoutBottom(o: Ops, c: PosterContent, compact: boolean): { top: number
       }
     }
   } else if (c.code.kind === 'image' && image) {
-    o.list.push({ op: 'image', x: boxX + 20, y: boxY + 20, w: image.size, h: image.size, mime: 'image/png', base64: c.code.base64 })
+    o.list.push({ op: 'image', x: boxX + 20, y: boxY + 20, w: image.size, h: image.size, mime: c.code.mime, base64: c.code.base64 })
   }
   const caption = '扫码进入联络站'
   const capSize = fitOneLine(caption, frame, 32, 22, 'normal', m) ?? 22

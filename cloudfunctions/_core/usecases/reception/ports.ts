@@ -6,7 +6,8 @@
 export type CodeImage =
   /** a QR code as rows of modules, '1' = dark, row after row (size × size) */
   | { kind: 'qr'; size: number; modules: string; target: string }
-  | { kind: 'png'; base64: string; target: string }
+  /** WeChat's mini-program code (PNG or JPEG, as WeChat answers) */
+  | { kind: 'image'; mime: 'image/png' | 'image/jpeg'; base64: string; target: string }
 
 export interface MiniCodePort {
   stationCode(stationCode: string): Promise<CodeImage>

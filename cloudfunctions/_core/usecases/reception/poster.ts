@@ -25,7 +25,7 @@ type Out<K extends keyof typeof receptionActions> = z.output<(typeof receptionAc
 
 /** The code as the poster draws it: WeChat's mini-program code as an image, a plain QR code as its modules. */
 export function posterCode(code: CodeImage): PosterCode {
-  if (code.kind === 'png') return { kind: 'image', target: code.target, mime: 'image/png', base64: code.base64 }
+  if (code.kind === 'image') return { kind: 'image', target: code.target, mime: code.mime, base64: code.base64 }
   return { kind: 'qr', target: code.target, size: code.size, modules: code.modules }
 }
 

@@ -4,7 +4,7 @@ import { qrSvgDataUri } from '@shared/domain/qr-svg'
 import { downloadInBrowser } from '../../../lib/save-file'
 
 /** What an <Image> shows for a station's code. */
-export const codeImageSrc = (c: StationCodeCard) => (c.image.kind === 'png' ? `data:image/png;base64,${c.image.base64}` : qrSvgDataUri(c.image, 480))
+export const codeImageSrc = (c: StationCodeCard) => (c.image.kind === 'image' ? `data:${c.image.mime};base64,${c.image.base64}` : qrSvgDataUri(c.image, 480))
 
 export const codeFilename = (c: StationCodeCard) => `${c.name}-站点码.png`
 
@@ -24,10 +24,11 @@ export async function saveCodeCard(c: StationCodeCard): Promise<void> {
     downloadInBrowser(await browser.cardPngInBrowser(c), codeFilename(c), 'image/png')
     return
   }
-  if (c.image.kind !== 'png') throw new Error('请在电脑浏览器中打开县级设置下载此站点码')
-  const filePath = `${Taro.env.USER_DATA_PATH}/${c.code}-站点码.png`
+  const image = c.image
+  if (image.kind !== 'image') throw new Error('请在电脑浏览器中打开县级设置下载此站点码')
+  const filePath = `${Taro.env.USER_DATA_PATH}/${c.code}-站点码.${image.mime === 'image/jpeg' ? 'jpg' : 'png'}`
   await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: c.image.kind === 'png' ? c.image.base64 : '', encoding: 'base64', success: () => resolve(), fail: reject }),
+    Taro.getFileSystemManager().writeFile({ filePath, data: image.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
   )
   await Taro.previewImage({ urls: [filePath], current: filePath, showmenu: true })
 }
