@@ -32,6 +32,8 @@ export interface CountyDoc {
   prefix: string
   holidayRule: string
   townships: string[]
+  /** The categories the county uses, in its order (shared/domain/county-categories.ts); absent = all. */
+  categoryCodes?: string[]
   /** Moves with every admin grant or revocation: guards "never the last admin" (usecases/directory/admin/roles.ts). */
   rolesVersion?: number
 }

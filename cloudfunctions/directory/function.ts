@@ -2,6 +2,7 @@ import { defineFunction } from '../_core/runtime/define-function'
 import { getStation } from '../_core/usecases/directory/get-station'
 import { listStations } from '../_core/usecases/directory/list-stations'
 import { listDepartments } from '../_core/usecases/directory/list-departments'
+import { countyCategories } from '../_core/usecases/directory/county-categories'
 import { whoami } from '../_core/usecases/directory/whoami'
 import { myMessages } from '../_core/usecases/directory/my-messages'
 import { issueInvitation, redeemInvitation } from '../_core/usecases/directory/invitations'
@@ -34,6 +35,7 @@ export function createDirectoryFunction(
     getStation,
     listStations,
     listDepartments,
+    countyCategories,
     whoami,
     phoneFromCode: phoneFromCode(phoneNumbers),
     myMessages,

@@ -15,6 +15,7 @@ export const ACTION_DOCS: Record<string, Record<string, ActionDoc>> = {
     getStation: { summary: '扫码后看到的联络站页面：名称、类型、地址、接待安排、代表（仅公开同意公开的电话）。', who: '任何人', errors: ['validation_failed', 'station_not_found'] },
     listStations: { summary: '列出一个县（或全部）的联络站、联络点、代表工作室。', who: '任何人', errors: ['validation_failed'] },
     phoneFromCode: { summary: '用微信“手机号快速验证”按钮给的一次性授权码换取本人手机号，填入反映表单；不单独保存。本地环境不可用（网页版直接填写）。', who: '已登录的本人', errors: ['validation_failed', 'network_error'] },
+    countyCategories: { summary: '本人所在县使用的议题类别（接单、登记时可选的类别），按本县设置的顺序，“其他”总在其中；本县未设置时为全部类别。', who: '本县有身份的人（代表、联络站管理员、人大工作人员、承办单位、管理员）', errors: ['forbidden', 'not_found'] },
     listDepartments: { summary: '本县的承办单位（县政府部门、法院、检察院、乡镇人民政府），按编号排列；不给县代码时为本人所在县，问其他县的回答 forbidden。', who: '本县有身份的人（代表、联络站管理员、人大工作人员、承办单位、管理员）', errors: ['validation_failed', 'not_found', 'forbidden'] },
     whoami: { summary: '当前微信身份的姓名与角色；本地模式标记。', who: '任何人', errors: [] },
     issueInvitation: { summary: '签发一次性邀请码，绑定本县的代表、联络站管理员、人大工作人员、承办单位或管理员角色；默认7天有效。', who: '管理员', errors: ['validation_failed', 'forbidden'] },

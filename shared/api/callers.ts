@@ -39,6 +39,7 @@ export const CALLERS: CallerTable = {
     getStation: PUBLIC,
     listStations: PUBLIC,
     listDepartments: only('deputy', 'supervisor', 'staff', 'department', 'admin'),
+    countyCategories: only('deputy', 'supervisor', 'staff', 'department', 'admin'),
     whoami: ANYONE,
     phoneFromCode: ANYONE,
     myMessages: ANYONE,

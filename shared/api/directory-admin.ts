@@ -26,6 +26,7 @@
 import { z } from 'zod'
 import { STATION_KINDS } from '../domain/stations'
 import { DEPARTMENT_KINDS } from '../domain/departments'
+import { CATEGORY_CODES } from '../domain/categories'
 import { ROLES } from '../domain/roles'
 import { page, pageInput, text, mainlandMobile } from './common'
 import { directoryBootstrapActions } from './directory-bootstrap'
@@ -81,6 +82,8 @@ export const adminCounty = z.object({
   /** Short prefix of human item numbers (XW-2026-0001). */
   prefix: z.string(),
   townships: z.array(z.string()),
+  /** The county's 议题类别 in its order (其他 included). */
+  categoryCodes: z.array(z.string()),
 })
 export type AdminCounty = z.infer<typeof adminCounty>
 
@@ -241,6 +244,8 @@ export const saveCountyInput = z.object({
     .regex(/^[A-Z]{2,4}$/, { message: '事项编号前缀为2至4位大写字母' })
     .optional(),
   townships: z.array(townshipName).min(1, { message: '请至少填写一个乡镇（街道）' }).max(60, { message: '乡镇（街道）不能超过60个' }),
+  /** The 议题类别 the county uses, in order; absent = keep (a new county: all). */
+  categoryCodes: z.array(z.enum(CATEGORY_CODES, { error: '议题类别不正确' })).min(1, { message: '请至少选择一个议题类别' }).max(CATEGORY_CODES.length).optional(),
 })
 
 export const saveStationInput = z.object({

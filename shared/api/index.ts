@@ -3,6 +3,7 @@ import { directoryActions } from './directory'
 import { directoryAdminActions } from './directory-admin'
 import { directoryImportActions } from './directory-import'
 import { directoryCodesActions } from './directory-codes'
+import { directoryCategoryActions } from './directory-categories'
 import { allSuggestionActions } from './suggestion-actions'
 import { receptionActions } from './reception'
 import { statsActions } from './stats'
@@ -15,7 +16,7 @@ import { visitActions } from './visit'
 export const api = {
   // 县级设置's schemas are kept apart so the main package (which registers directoryActions for
   // the resident path) does not carry them; the admin subpackage registers both.
-  directory: { ...directoryActions, ...directoryAdminActions, ...directoryImportActions, ...directoryCodesActions },
+  directory: { ...directoryActions, ...directoryAdminActions, ...directoryImportActions, ...directoryCodesActions, ...directoryCategoryActions },
   suggestion: allSuggestionActions,
   reception: receptionActions,
   stats: statsActions,

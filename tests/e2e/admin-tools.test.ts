@@ -221,3 +221,36 @@ describe('工作人员: a station supervisor entered by tapping, then invited fr
     expect(me.roles).toContain('supervisor')
   }, 90_000)
 })
+
+describe('议题类别: the county’s choice is what a deputy classifies with', () => {
+  it('the admin keeps three categories; the deputy’s 接单 offers just those', async () => {
+    await admin.goto(`${e2e.base}/#/pages/mine/index`)
+    await admin.locator(visible('#workbench-admin')).click()
+    await admin.locator(visible('#admin-county')).click()
+    await admin.waitForSelector(visible('#admin-form-county'))
+    for (const code of ['economy', 'justice', 'culture_tourism', 'social_security', 'education_health', 'transport', 'urban_rural_construction', 'other'])
+      await admin.locator(visible(`#chip-categoryCodes-${code}`)).click()
+    // 其他 tapped off and on again: it goes last
+    await admin.locator(visible('#chip-categoryCodes-other')).click()
+    expect(await admin.locator(visible('#field-categoryCodes')).innerText()).toContain('乡村振兴、环境保护、其他')
+    await e2e.screenshot(admin, 'admin-county-categories')
+    await admin.locator(visible('#admin-save')).click()
+    await admin.waitForSelector(visible('#admin-home'), { timeout: 30_000 })
+    expect((await api('directory', 'adminDirectory', {}, ADMIN)).county.categoryCodes).toEqual(['rural', 'environment', 'other'])
+
+    const { id } = await api(
+      'suggestion',
+      'submit',
+      { clientRequestId: 'e2e-categories-1', stationCode: 'XWT02', content: '七贤镇东村水渠堵塞，雨天积水淹了农田', anonymous: true },
+      'e2e-categories-resident',
+    )
+    const deputy = await e2e.open('demo-deputy-XWT02-R1')
+    await deputy.goto(`${e2e.base}/#/pages/mine/index`)
+    await deputy.locator(visible('#workbench-deputy')).click()
+    await deputy.locator(visible(`#queue-item-${id}`)).click()
+    await deputy.locator(visible('#action-accept')).click()
+    await deputy.waitForSelector(visible('#chip-category-rural'))
+    const offered = await deputy.locator(visible('#chips-category .chip')).allInnerTexts()
+    expect(offered.map((t) => t.trim())).toEqual(['乡村振兴', '环境保护', '其他'])
+  }, 90_000)
+})

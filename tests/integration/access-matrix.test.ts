@@ -207,6 +207,12 @@ const MATRIX: Record<string, Record<string, Row>> = {
       allow: ['deputyOwn', 'deputyOtherStation', 'supervisorOwn', 'supervisorOtherStation', ...XW_STAFF, 'staffOtherTownship', 'departmentOwn', 'departmentOther', 'adminOwn'],
       payload: () => ({ countyCode: 'xiuwu' }),
     },
+    // each reads their own county's list: everyone with a county role may
+    countyCategories: {
+      roles: ['deputy', 'supervisor', 'staff', 'department', 'admin'],
+      allow: WHO.filter((w) => KINDS[w].some((k) => k !== 'resident')),
+      payload: () => ({}),
+    },
     whoami: { roles: ROLES_ALL, allow: ALL, payload: () => ({}) },
     phoneFromCode: { roles: ROLES_ALL, allow: ALL, codes: Object.fromEntries(ALL.map((x) => [x, 'validation_failed'])), payload: () => ({ code: 'wx-one-time-code' }) },
     myMessages: { roles: ROLES_ALL, allow: ALL, payload: () => ({}) },

@@ -5,6 +5,7 @@ import { DEFAULT_RATING_WINDOW_WORKDAYS } from '@shared/domain/transitions'
 import type { z } from 'zod'
 import type { UseCase } from '../../runtime/define-function'
 import { runTransition } from './run-transition'
+import { assertCountyCategory } from '../directory/county-categories'
 import { detailAfter } from './verb-output'
 
 type In<K extends keyof typeof workflowInputs> = z.output<(typeof workflowInputs)[K]>
@@ -14,12 +15,15 @@ export const accept: UseCase<In<'accept'>, SuggestionDetail> = async (deps, acto
   const doc = await runTransition(deps, actor, input.id, {
     event: 'accept',
     note: input.note ?? null,
-    change: (_doc, ctx) => ({
+    change: async (doc, ctx) => {
+      await assertCountyCategory(deps, doc.countyCode, input.categoryCode)
+      return {
       categoryCode: input.categoryCode,
       grade: input.grade,
       ownerDeputyCode: ctx.binding?.role === 'deputy' ? ctx.binding.deputyCode : null,
       ownerDeputyName: ctx.actorName,
-    }),
+      }
+    },
   })
   return detailAfter(deps, actor, doc)
 }

@@ -7,6 +7,8 @@ import type { ActionName, ActionOutput, ActionParsed } from '@shared/api'
 import { ADMIN_DEPUTY_LEVEL_LABELS, DIRECTORY_RECORD_KIND_LABELS, type AdminDeputyLevel } from '@shared/api/directory-admin'
 import { DEPARTMENT_KIND_LABELS } from '@shared/domain/departments'
 import { STATION_KIND_LABELS, type StationKind } from '@shared/domain/stations'
+import { categoryLabel } from '@shared/domain/categories'
+import { countyCategories } from '@shared/domain/county-categories'
 import type { Actor, RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../../runtime/define-function'
@@ -72,7 +74,13 @@ const focusGroupAdminView = (g: FocusGroupDoc, deputies: DeputyDoc[]): Out<'save
   active: g.active,
 })
 
-const countyAdminView = (c: CountyDoc): Out<'saveCounty'> => ({ code: c.code, name: c.name, prefix: c.prefix, townships: c.townships })
+const countyAdminView = (c: CountyDoc): Out<'saveCounty'> => ({
+  code: c.code,
+  name: c.name,
+  prefix: c.prefix,
+  townships: c.townships,
+  categoryCodes: countyCategories(c.categoryCodes).map((x) => x.code),
+})
 
 export async function ownCounty(deps: Deps, countyCode: string): Promise<CountyDoc> {
   const county = await deps.repos.directory.county(countyCode)
@@ -131,7 +139,7 @@ export const adminDirectory: UseCase<In<'adminDirectory'>, Out<'adminDirectory'>
   ])
   return {
     // a county bootstrapped a moment ago has no record yet: an empty one to fill in
-    county: county ? countyAdminView(county) : { code: countyCode, name: '', prefix: '', townships: [] },
+    county: county ? countyAdminView(county) : { code: countyCode, name: '', prefix: '', townships: [], categoryCodes: countyCategories(null).map((x) => x.code) },
     stations: stations.map(stationAdminView),
     deputies: deputies.map(deputyAdminView),
     departments: departments.map(departmentAdminView),
@@ -142,7 +150,7 @@ export const adminDirectory: UseCase<In<'adminDirectory'>, Out<'adminDirectory'>
 
 // ----- county -----------------------------------------------------------------------------------
 
-const COUNTY_LABELS = { name: '名称', prefix: '事项编号前缀', townships: '乡镇（街道）' }
+const COUNTY_LABELS = { name: '名称', prefix: '事项编号前缀', townships: '乡镇（街道）', categoryCodes: '议题类别' }
 
 export const saveCounty: UseCase<In<'saveCounty'>, Out<'saveCounty'>> = async (deps, actor, input) => {
   const countyCode = adminCounty(actor)
@@ -155,8 +163,12 @@ export const saveCounty: UseCase<In<'saveCounty'>, Out<'saveCounty'>> = async (d
     if (dropped.length) throw new AppError('validation_failed', `仍有站点属于${dropped.join('、')}，不能删除`, 'townships')
   }
   const prefix = input.prefix ?? before?.prefix ?? countyCode.slice(0, 2).toUpperCase()
-  const after: CountyDoc = { _id: countyCode, code: countyCode, holidayRule: 'next_workday', ...before, name: input.name, prefix, townships }
-  const changes = diff(before, after, COUNTY_LABELS)
+  // the list as the county offers it (其他 added), so an unchanged list reads unchanged
+  const categoryCodes = countyCategories(input.categoryCodes ?? before?.categoryCodes).map((c) => c.code)
+  const after: CountyDoc = { _id: countyCode, code: countyCode, holidayRule: 'next_workday', ...before, name: input.name, prefix, townships, categoryCodes }
+  const changes = diff({ ...before, categoryCodes: countyCategories(before?.categoryCodes).map((c) => c.code) } as CountyDoc, after, COUNTY_LABELS, {
+    categoryCodes: (v) => (v as string[]).map(categoryLabel).join('、'),
+  })
   if (before && !changes.length) return countyAdminView(before)
   await commitWithHistory(
     deps,

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { CATEGORIES, GRADES, type CategoryCode, type GradeCode } from '@shared/domain/categories'
+import { GRADES, type CategoryCode, type GradeCode } from '@shared/domain/categories'
+import { useCountyCategories } from '../../../lib/county-categories'
 import MergePanel from '../../../components/MergePanel'
 import ReferPanel from '../../../components/ReferPanel'
 import NotePanel from '../../../components/NotePanel'
@@ -57,7 +58,9 @@ export default function DeputyItem() {
 }
 
 function AcceptPanel({ api }: { api: PanelApi }) {
-  const preset = CATEGORIES.find((c) => c.code === api.item.categoryCode)?.code
+  const categories = useCountyCategories()
+  // the resident's suggestion, when the county uses that category
+  const preset = categories.find((c) => c.code === api.item.categoryCode)?.code
   const [category, setCategory] = useState<CategoryCode | undefined>(preset)
   const [grade, setGrade] = useState<GradeCode>('normal')
   const [note, setNote] = useState('')
@@ -71,7 +74,7 @@ function AcceptPanel({ api }: { api: PanelApi }) {
       onConfirm={() => submit({ categoryCode: category, grade, note: note.trim() || undefined }, '已接单')}
     >
       <FieldLabel required>类别</FieldLabel>
-      <ChipGroup name="category" options={CATEGORIES.map((c) => ({ value: c.code, label: c.label }))} value={category} onChange={clearing(setCategory)} />
+      <ChipGroup name="category" options={categories.map((c) => ({ value: c.code, label: c.label }))} value={category} onChange={clearing(setCategory)} />
       <FieldError message={errors.categoryCode} id="error-categoryCode" />
       <FieldLabel required>分级</FieldLabel>
       <ChipGroup name="grade" options={GRADES.map((g) => ({ value: g.code, label: g.label }))} value={grade} onChange={setGrade} />

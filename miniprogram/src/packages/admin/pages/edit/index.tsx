@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ADMIN_DEPUTY_LEVEL_LABELS, PERSON_ROLE_LABELS, STAFF_SCOPE_LABELS, type AdminDirectoryView } from '@shared/api/directory-admin'
 import { DEPARTMENT_KIND_LABELS } from '@shared/domain/departments'
+import { CATEGORIES, categoryLabel } from '@shared/domain/categories'
 import { STATION_KIND_LABELS } from '@shared/domain/stations'
 import { call, toApiError } from '../../../../api/client'
 import { useLoad } from '../../../../lib/use-load'
@@ -32,7 +33,7 @@ function formOf(kind: Kind, code: string | undefined, d: AdminDirectoryView): Fo
   const yes = (b: boolean) => (b ? 'yes' : 'no')
   switch (kind) {
     case 'county':
-      return { name: d.county.name, prefix: d.county.prefix, townships: d.county.townships.join('、') }
+      return { name: d.county.name, prefix: d.county.prefix, townships: d.county.townships.join('、'), categoryCodes: d.county.categoryCodes }
     case 'station': {
       const s = d.stations.find((x) => x.code === code)
       return { name: s?.name ?? '', kind: s?.kind ?? '', township: s?.township ?? '', address: s?.address ?? '', receptionNote: s?.receptionNote ?? '', active: yes(s?.active ?? true) }
@@ -82,7 +83,12 @@ function save(kind: Kind, code: string | undefined, f: Form, reactivate = false)
   const keep = code ? { code } : {}
   switch (kind) {
     case 'county':
-      return call('directory', 'saveCounty', { name: str(f, 'name'), prefix: str(f, 'prefix') || undefined, townships: splitList(str(f, 'townships')) })
+      return call('directory', 'saveCounty', {
+        name: str(f, 'name'),
+        prefix: str(f, 'prefix') || undefined,
+        townships: splitList(str(f, 'townships')),
+        categoryCodes: list(f, 'categoryCodes') as never,
+      })
     case 'station':
       return call('directory', 'saveStation', {
         ...keep,
@@ -215,6 +221,12 @@ export default function AdminEdit() {
             {text('name', '县（区）名称', { required: true, placeholder: '如 修武县', maxlength: 20 })}
             {text('prefix', '事项编号前缀', { placeholder: '2至4位大写字母，如 XW', hint: '事项编号形如 XW-2026-0001', maxlength: 4 })}
             {text('townships', '乡镇（街道）', { required: true, placeholder: '如 城关镇、七贤镇、西村乡', hint: '用顿号或空格分隔；仍有站点的乡镇不能删除', maxlength: 800 })}
+            {many(
+              'categoryCodes',
+              '议题类别',
+              CATEGORIES.map((c) => ({ value: c.code, label: c.label })),
+              `代表接单时按此顺序选择：${list(form, 'categoryCodes').map(categoryLabel).join('、') || '（未选）'}。按点选的先后排序，“其他”总会提供；县里自己的议题请建专题关注组。`,
+            )}
           </>
         )}
         {kind === 'station' && (

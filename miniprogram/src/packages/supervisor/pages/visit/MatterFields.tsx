@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@nutui/nutui-react-taro'
-import { CATEGORIES } from '@shared/domain/categories'
+import { useCountyCategories } from '../../../../lib/county-categories'
 import { charCount } from '../../../../lib/format'
 import type { VisitFormApi } from './use-visit-form'
 
 /** 反映事项 (voice input through the phone keyboard) and its 类别. */
 export default function MatterFields({ v }: { v: VisitFormApi }) {
+  const categories = useCountyCategories()
   return (
     <>
       <View className="sv-field">
@@ -35,7 +36,7 @@ export default function MatterFields({ v }: { v: VisitFormApi }) {
           类别<Text className="sv-required">*</Text>
         </View>
         <View className="sv-chips" id="category-chips">
-          {CATEGORIES.map((c) => (
+          {categories.map((c) => (
             <View key={c.code} className={`sv-chip ${v.form.categoryCode === c.code ? 'sv-chip--on' : ''}`} onClick={() => !v.locked && v.set('categoryCode', c.code)}>
               {c.label}
             </View>
