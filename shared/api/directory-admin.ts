@@ -27,6 +27,7 @@ import { z } from 'zod'
 import { STATION_KINDS } from '../domain/stations'
 import { DEPARTMENT_KINDS } from '../domain/departments'
 import { CATEGORY_CODES } from '../domain/categories'
+import { isPhotoRef } from '../domain/photos'
 import { ROLES } from '../domain/roles'
 import { page, pageInput, text, mainlandMobile } from './common'
 import { directoryBootstrapActions } from './directory-bootstrap'
@@ -60,8 +61,8 @@ export const DIRECTORY_RECORD_KIND_LABELS: Record<DirectoryRecordKind, string> =
 }
 
 const location = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: z.number({ error: '纬度应为数字' }).min(-90, { message: '纬度应在-90到90之间' }).max(90, { message: '纬度应在-90到90之间' }),
+  longitude: z.number({ error: '经度应为数字' }).min(-180, { message: '经度应在-180到180之间' }).max(180, { message: '经度应在-180到180之间' }),
 })
 
 const optionalText = (label: string, max: number) =>
@@ -266,8 +267,8 @@ export const saveDeputyInput = z.object({
   level: z.enum(ADMIN_DEPUTY_LEVELS, { error: '请选择代表层级（县人大代表或乡镇人大代表）' }),
   stationCodes: z.array(directoryCode('站点')).max(10, { message: '所在站点不能超过10个' }),
   focusGroupCodes: z.array(directoryCode('关注组')).max(10, { message: '专题关注组不能超过10个' }).default([]),
-  /** A photo's URL or cloud file ID. */
-  photoUrl: z.string().trim().max(512).nullable().optional(),
+  /** A photo this system stored (a CloudBase file ID, or the local server's /files/photos/ path); null removes it. */
+  photoUrl: z.string().trim().max(512).refine(isPhotoRef, { message: '照片无效，请重新上传' }).nullable().optional(),
   socialPosition: text('工作单位及职务', 1, 60),
   phone: mainlandMobile,
   /** Separate consent: the phone is shown on the station page only when true. */

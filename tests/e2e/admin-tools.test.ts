@@ -254,3 +254,33 @@ describe('议题类别: the county’s choice is what a deputy classifies with',
     expect(offered.map((t) => t.trim())).toEqual(['乡村振兴', '环境保护', '其他'])
   }, 90_000)
 })
+
+describe('a deputy’s photo, from the card to the station page', () => {
+  it('uploads a photo on the deputy’s card; the station page shows it', async () => {
+    const QRCode = await import('qrcode')
+    const png = await QRCode.toBuffer('a stand-in for a portrait', { width: 240 })
+    await admin.goto(`${e2e.base}/#/pages/mine/index`)
+    await admin.locator(visible('#workbench-admin')).click()
+    await admin.locator(visible('#chip-admin-tab-deputy')).click()
+    await admin.locator(visible('#admin-row-XWT02-R1')).click()
+    await admin.waitForSelector(visible('#admin-form-deputy'))
+    const chooserOpens = admin.waitForEvent('filechooser')
+    await admin.locator(visible('#photo-pick')).click()
+    // the 隐私说明 is agreed first on this device (photos), then the browser's picker opens
+    await admin.locator(visible('#privacy-agree')).click()
+    const chooser = await chooserOpens
+    await chooser.setFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: png })
+    await admin.waitForSelector(visible('#photo-remove'), { timeout: 30_000 })
+    await e2e.screenshot(admin, 'admin-deputy-photo')
+    await admin.locator(visible('#admin-save')).click()
+    await admin.waitForSelector(visible('#admin-home'), { timeout: 30_000 })
+    const saved = (await api('directory', 'adminDirectory', {}, ADMIN)).deputies.find((d: { code: string }) => d.code === 'XWT02-R1')
+    expect(saved.photoUrl).toMatch(/^\/files\/photos\/\d{4}-\d{2}-\d{2}\/[a-z0-9]{32}\.png$/)
+
+    const resident = await e2e.open('e2e-photo-resident')
+    await resident.goto(`${e2e.base}/#/pages/station/index?code=XWT02`)
+    await resident.waitForSelector(visible('.deputy__avatar img'))
+    const loaded = await resident.locator(visible('.deputy__avatar img')).first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)
+    expect(loaded).toBe(240)
+  }, 90_000)
+})

@@ -292,3 +292,25 @@ describe('a change and its history commit together', () => {
     expect(await history()).toEqual([])
   })
 })
+
+describe('a deputy’s photo and a station’s location', () => {
+  const deputy = { name: '孙立新', level: 'county', stationCodes: ['XWT01'], socialPosition: '教师', phone: '13803910001' }
+
+  it('keeps a photo this system stored, removes it on null, and refuses any other address', async () => {
+    const saved = await dir.ok(ADMIN, 'saveDeputy', { ...deputy, photoUrl: '/files/photos/2026-09-14/abcdefghij0123456789abcdefghij01.jpg' })
+    expect(saved.photoUrl).toBe('/files/photos/2026-09-14/abcdefghij0123456789abcdefghij01.jpg')
+    const page = await dir.ok('demo-resident-1', 'getStation', { stationCode: 'XWT01' })
+    expect(page.deputies.find((d: { name: string }) => d.name === '孙立新')).toMatchObject({ photoUrl: saved.photoUrl })
+    expect((await dir.ok(ADMIN, 'saveDeputy', { ...deputy, code: saved.code, photoUrl: null })).photoUrl).toBeNull()
+    for (const photoUrl of ['https://example.com/x.jpg', 'javascript:alert(1)', '/files/photos/../../data.sqlite']) {
+      expect(await dir.refused(ADMIN, 'saveDeputy', { ...deputy, code: saved.code, photoUrl })).toMatchObject({ code: 'validation_failed', field: 'photoUrl', message: '照片无效，请重新上传' })
+    }
+  })
+
+  it('keeps a station’s location and names the coordinate that is wrong or missing', async () => {
+    const saved = await dir.ok(ADMIN, 'saveStation', { ...newStation, location: { latitude: 35.229, longitude: 113.447 } })
+    expect(saved.location).toEqual({ latitude: 35.229, longitude: 113.447 })
+    expect(await dir.refused(ADMIN, 'saveStation', { ...newStation, location: { latitude: 135, longitude: 113.4 } })).toMatchObject({ field: 'location.latitude', message: '纬度应在-90到90之间' })
+    expect(await dir.refused(ADMIN, 'saveStation', { ...newStation, location: { latitude: 35.2 } })).toMatchObject({ field: 'location.longitude', message: '经度应为数字' })
+  })
+})

@@ -16,12 +16,12 @@ export const PHOTO_UPLOAD_AVAILABLE = process.env.TARO_ENV === 'weapp' || proces
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
-function objectName(localPath: string): string {
+function objectName(localPath: string, folder: string): string {
   const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(localPath)?.[1] ?? 'jpg').toLowerCase()
   const d = todayInBeijing()
   let rand = Date.now().toString(36)
   while (rand.length < 20) rand += ALPHABET[Math.floor(Math.random() * ALPHABET.length)]
-  return `suggestion-photos/${d}/${rand}.${ext}`
+  return `${folder}/${d}/${rand}.${ext}`
 }
 
 async function uploadToLocalServer(localPath: string): Promise<string> {
@@ -34,11 +34,11 @@ async function uploadToLocalServer(localPath: string): Promise<string> {
   throw new ApiError('validation_failed', body?.message || '照片上传失败，请检查网络后重试', 'photos')
 }
 
-/** Uploads one local image (from chooseMedia) and resolves with the reference submit accepts. */
-export async function uploadPhoto(localPath: string): Promise<string> {
+/** Uploads one local image (from chooseMedia) and resolves with the reference submit (or a deputy's card) accepts. */
+export async function uploadPhoto(localPath: string, folder: 'suggestion-photos' | 'deputy-photos' = 'suggestion-photos'): Promise<string> {
   try {
     if (process.env.TARO_ENV === 'h5') return await uploadToLocalServer(localPath)
-    const res = await Taro.cloud.uploadFile({ cloudPath: objectName(localPath), filePath: localPath })
+    const res = await Taro.cloud.uploadFile({ cloudPath: objectName(localPath, folder), filePath: localPath })
     if (!res.fileID) throw new Error('no fileID')
     return res.fileID
   } catch (err) {

@@ -14,6 +14,8 @@ import { formatTime } from '../../../../lib/format'
 import { ErrorState, LoadingCards } from '../../../../components/LoadStates'
 import { ChipGroup, FieldError } from '../../../../components/WorkForm'
 import { Field, TextField, splitList } from '../../lib/fields'
+import { LocationField, PhotoField } from '../../lib/media-fields'
+import PrivacySheet from '../../../../components/PrivacySheet'
 import '../../lib/admin.css'
 
 type Kind = 'county' | 'station' | 'deputy' | 'person' | 'department' | 'focus_group'
@@ -36,7 +38,16 @@ function formOf(kind: Kind, code: string | undefined, d: AdminDirectoryView): Fo
       return { name: d.county.name, prefix: d.county.prefix, townships: d.county.townships.join('、'), categoryCodes: d.county.categoryCodes }
     case 'station': {
       const s = d.stations.find((x) => x.code === code)
-      return { name: s?.name ?? '', kind: s?.kind ?? '', township: s?.township ?? '', address: s?.address ?? '', receptionNote: s?.receptionNote ?? '', active: yes(s?.active ?? true) }
+      return {
+        name: s?.name ?? '',
+        kind: s?.kind ?? '',
+        township: s?.township ?? '',
+        address: s?.address ?? '',
+        latitude: s?.location ? String(s.location.latitude) : '',
+        longitude: s?.location ? String(s.location.longitude) : '',
+        receptionNote: s?.receptionNote ?? '',
+        active: yes(s?.active ?? true),
+      }
     }
     case 'deputy': {
       const p = d.deputies.find((x) => x.code === code)
@@ -45,6 +56,7 @@ function formOf(kind: Kind, code: string | undefined, d: AdminDirectoryView): Fo
         level: p?.level ?? '',
         stationCodes: p?.stationCodes ?? [],
         focusGroupCodes: p?.focusGroupCodes ?? [],
+        photoUrl: p?.photoUrl ?? '',
         socialPosition: p?.socialPosition ?? '',
         phone: p?.phone ?? '',
         publishContact: yes(p?.publishContact ?? false),
@@ -78,6 +90,14 @@ function formOf(kind: Kind, code: string | undefined, d: AdminDirectoryView): Fo
 const str = (f: Form, k: string) => (typeof f[k] === 'string' ? (f[k] as string).trim() : '')
 const list = (f: Form, k: string) => (Array.isArray(f[k]) ? (f[k] as string[]) : [])
 
+/** Both coordinates or neither; a half-typed pair is sent as is so the server names what is missing. */
+function locationOf(f: Form): { latitude: number; longitude: number } | null | Record<string, unknown> {
+  const lat = str(f, 'latitude')
+  const lng = str(f, 'longitude')
+  if (!lat && !lng) return null
+  return { latitude: lat === '' ? undefined : Number(lat), longitude: lng === '' ? undefined : Number(lng) }
+}
+
 /** Saves the form with the action of its kind; the server answers every field's mistakes in Chinese. */
 function save(kind: Kind, code: string | undefined, f: Form, reactivate = false) {
   const keep = code ? { code } : {}
@@ -96,6 +116,7 @@ function save(kind: Kind, code: string | undefined, f: Form, reactivate = false)
         kind: str(f, 'kind') as never,
         township: str(f, 'township'),
         address: str(f, 'address'),
+        location: locationOf(f) as never,
         receptionNote: str(f, 'receptionNote') || null,
         active: f.active !== 'no',
       })
@@ -106,6 +127,7 @@ function save(kind: Kind, code: string | undefined, f: Form, reactivate = false)
         level: str(f, 'level') as never,
         stationCodes: list(f, 'stationCodes'),
         focusGroupCodes: list(f, 'focusGroupCodes'),
+        photoUrl: str(f, 'photoUrl') || null,
         socialPosition: str(f, 'socialPosition'),
         phone: str(f, 'phone'),
         publishContact: f.publishContact === 'yes',
@@ -214,6 +236,8 @@ export default function AdminEdit() {
 
   return (
     <View className="page" id="admin-edit">
+      {/* photos and the map picker ask for consent to the 隐私说明 first */}
+      {(kind === 'deputy' || kind === 'station') && <PrivacySheet />}
       <View className="card" id={`admin-form-${kind}`}>
         {code && <View className="muted">编号 {code}</View>}
         {kind === 'county' && (
@@ -235,6 +259,15 @@ export default function AdminEdit() {
             {choice('kind', '类型', options(STATION_KIND_LABELS))}
             {choice('township', '所在乡镇（街道）', d.county.townships.map((t) => ({ value: t, label: t })), 3)}
             {text('address', '地址', { required: true, maxlength: 80 })}
+            <LocationField
+              latitude={str(form, 'latitude')}
+              longitude={str(form, 'longitude')}
+              error={errors.location}
+              onChange={(lat, lng, address) => {
+                setForm((f) => ({ ...(f as Form), latitude: lat, longitude: lng, ...(address && !str(f as Form, 'address') ? { address: address.slice(0, 80) } : {}) }))
+                setErrors((e) => ({ ...e, location: '', form: '' }))
+              }}
+            />
             {text('receptionNote', '接待说明', { placeholder: '如 每月第一周周二上午', hint: '显示在站点页面上', maxlength: 200 })}
             {choice('active', '启用', YES_NO, 2)}
           </>
@@ -245,6 +278,7 @@ export default function AdminEdit() {
             {choice('level', '层级', options(ADMIN_DEPUTY_LEVEL_LABELS))}
             {many('stationCodes', '所在站点', d.stations.filter((s) => s.active).map((s) => ({ value: s.code, label: s.name })), '可多选；代表会出现在所选站点的页面上')}
             {d.focusGroups.length > 0 && many('focusGroupCodes', '专题关注组', d.focusGroups.filter((g) => g.active).map((g) => ({ value: g.code, label: g.name })))}
+            <PhotoField value={str(form, 'photoUrl')} error={errors.photoUrl} onChange={set('photoUrl')} />
             {text('socialPosition', '工作单位及职务', { required: true, maxlength: 60 })}
             {text('phone', '手机号', { required: true, type: 'number', maxlength: 11, hint: '用于接待日提醒；是否在站点页面公开，见下一项' })}
             {choice('publishContact', '在站点页面公开电话', YES_NO, 2)}
