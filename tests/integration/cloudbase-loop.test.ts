@@ -59,6 +59,21 @@ describe('the loop on the CloudBase store', () => {
     expect((await a.ok(who.deputy, 'accept', { id, categoryCode: 'transport' })).state).toBe('accepted')
   })
 
+  it('asks to try again, in Chinese, when CloudBase is over its rate limit or slow; nothing is half saved', async () => {
+    const { id } = await a.submit()
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      standin.failWith((r) => (r.collectionName === 'suggestions' && r.action === 'database.getDocument' ? { code: 'EXCEED_RATELIMIT', message: 'rate limit' } : undefined))
+      expect(await a.raw(who.deputy, 'get', { id })).toEqual({ ok: false, code: 'network_error', message: '云服务繁忙，请稍后重试' })
+      standin.failWith((r) => (r.transactionId && r.collectionName === 'stats_counters' ? { code: 'DATABASE_TIMEOUT', message: 'timeout' } : undefined))
+      expect(await a.raw(who.deputy, 'accept', { id, categoryCode: 'transport' })).toMatchObject({ ok: false, code: 'network_error' })
+    } finally {
+      standin.failWith(undefined)
+      errors.mockRestore()
+    }
+    expect((await a.ok(who.resident, 'get', { id })).state).toBe('submitted')
+  })
+
   it('makes one item from 100 retries of one submit', async () => {
     const payload = { clientRequestId: 'cloudbase-retry-1', stationCode: 'XWT01', content: '路灯不亮', anonymous: true }
     const results = await Promise.all(Array.from({ length: 100 }, () => a.raw(who.otherResident, 'submit', payload)))

@@ -29,7 +29,9 @@ let deps: Deps | null = null
 
 function productionDeps(options: EntryOptions): Deps {
   if (!deps) {
-    const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+    // requests give up well before the function's own timeout (10 s for the shortest), so the
+    // person gets an answer instead of the platform's 'function timed out'
+    const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV, timeout: 8000 })
     const openApi = options.openApi
     deps = withRepos({
       store: createCloudbaseStore({ app }),

@@ -1,3 +1,4 @@
+import { isRetryablePlatformError, PLATFORM_BUSY_MESSAGE } from './platform-errors'
 import type { z } from 'zod'
 import { api, type ActionName, type ActionOutput, type ActionParsed, type FunctionName } from '@shared/api'
 import { callerRule, mayCall, refusalText } from '@shared/api/callers'
@@ -83,6 +84,11 @@ export function defineFunction<F extends FunctionName>(name: F, table: ActionTab
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.field)
+      // CloudBase busy or slow: nothing was decided, so the person is asked to try again, not told it broke
+      if (isRetryablePlatformError(error)) {
+        console.error(`[${name}] platform busy`, error)
+        return fail('network_error', PLATFORM_BUSY_MESSAGE)
+      }
       console.error(`[${name}] unexpected error`, error)
       return fail('internal')
     }
