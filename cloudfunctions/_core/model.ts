@@ -221,6 +221,8 @@ export interface OutboxDoc {
   lastError: string | null
   createdAt: string
   sentAt: string | null
+  /** While `sending`: until when the delivery run that took it may still record the answer. */
+  leaseUntil?: string | null
 }
 
 export interface SuggestionDoc {

@@ -46,7 +46,12 @@ export const OFFICIAL_KIND_LABELS: Record<OfficialKind, string> = {
 export const TEMPLATE_KINDS = ['item_update', 'deadline_reminder', 'overdue', 'reception_reminder', 'admin_notice'] as const
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number]
 /** Where a queued message stands: sent, refused for want of a subscribe credit, or failed otherwise. */
-export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'no_credit'] as const
+/**
+ * queued → sending (leased to one delivery run) → sent | failed | no_credit. A lease that ran out
+ * before its run recorded the answer (the function was killed mid-send) ends `unknown`: WeChat may
+ * have delivered it, so it is never sent again (a one-time subscription credit is spent once).
+ */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'no_credit', 'unknown'] as const
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
 
 /** Each deputy receives at a station at least this often a year (临颍/修武 practice). */

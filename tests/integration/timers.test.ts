@@ -69,7 +69,7 @@ describe('the timers', () => {
     await a.walkTo('dispatched')
     const first = await fire()
     expect(first.deliverOutbox.sent).toBeGreaterThan(0)
-    expect((await fire()).deliverOutbox).toEqual({ sent: 0, noCredit: 0, failed: 0 })
+    expect((await fire()).deliverOutbox).toEqual({ sent: 0, noCredit: 0, failed: 0, unknown: 0, left: 0 })
 
     const refusing = { ...backend.deps, sender: { send: async () => ({ status: 'no_credit' as const, error: '43101 user refused' }) } }
     await a.walkTo('dispatched')

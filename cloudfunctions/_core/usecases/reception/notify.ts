@@ -22,9 +22,7 @@ export async function queueWithCredit(deps: Deps, message: ComposedMessage, at: 
     if (credit === 'credit') await subs.refund(message.toOpenid, message.kind)
     return 'exists'
   }
-  if (!(await outbox.enqueue(message, at))) return 'exists'
-  const row = await outbox.get(message._id)
-  if (row) await outbox.markFailed(row, 'no_credit', NO_CREDIT_ERROR)
+  if (!(await outbox.enqueueNoCredit(message, at, NO_CREDIT_ERROR))) return 'exists'
   await subs.markNoCredit(message.toOpenid, message.kind, at)
   return 'no_credit'
 }
