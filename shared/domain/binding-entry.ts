@@ -10,14 +10,17 @@ export function bindingEntry(b: RoleBinding): string {
     case 'resident':
       return 'resident'
     case 'deputy':
-      return `deputy:${b.deputyCode}`
+      return entryKey('deputy', b.deputyCode)
     case 'supervisor':
-      return `supervisor:${b.supervisorCode}`
+      return entryKey('supervisor', b.supervisorCode)
     case 'staff':
-      return `staff:${b.staffCode}`
+      return entryKey('staff', b.staffCode)
     case 'department':
-      return `department:${b.departmentCode}`
+      return entryKey('department', b.departmentCode)
     case 'admin':
-      return `admin:${b.countyCode}`
+      return entryKey('admin', b.countyCode)
   }
 }
+
+/** The key of a directory entry by its role and code (a county's code for admin), as bindingEntry answers it. */
+export const entryKey = (role: Exclude<RoleBinding['role'], 'resident'>, code: string) => `${role}:${code}`

@@ -27,7 +27,8 @@ import type { Write } from '../../../store/port'
 import { runHandover } from '../../suggestion/run-transition'
 import { adminCounty, changeEntry } from './change-log'
 import { deputyAdminView } from './records'
-import { deputyRevocations } from './roles'
+import { entryRevocations } from './roles'
+import { entryKey } from '@shared/domain/binding-entry'
 
 type In<A extends ActionName<'directory'>> = ActionParsed<'directory', A>
 type Out<A extends ActionName<'directory'>> = ActionOutput<'directory', A>
@@ -130,7 +131,7 @@ export const deputyLeave: UseCase<In<'deputyLeave'>, Out<'deputyLeave'>> = async
   for (const s of await countyAdmin.stationsOf(countyCode)) {
     if (s.deputyCodes.includes(deputy.code)) stationWrites.push(countyAdmin.putWrite('stations', { ...s, deputyCodes: s.deputyCodes.filter((c) => c !== deputy.code) }))
   }
-  const revocations = await deputyRevocations(deps, actor, deputy)
+  const revocations = deputy.openid ? await entryRevocations(deps, actor, entryKey('deputy', deputy.code), [deputy.openid]) : []
   const handed = [...new Set(items.map((i) => successors.get(chosen.get(i._id)!)!.name))]
   const entry = changeEntry(deps, actor, {
     countyCode,

@@ -8,15 +8,16 @@
  */
 import type { ActionName, ActionOutput, ActionParsed } from '@shared/api'
 import { PERSON_ROLE_LABELS, STAFF_SCOPE_LABELS, type PersonRole } from '@shared/api/directory-admin'
-import { bindingEntry } from '@shared/domain/binding-entry'
+import { bindingEntry, entryKey } from '@shared/domain/binding-entry'
 import type { Actor, RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../../runtime/define-function'
 import type { Deps } from '../../../ports'
-import type { CountyDoc, PersonDoc, RoleGrantDoc, StationDoc, UserDoc } from '../../../model'
+import type { CountyDoc, PersonDoc, RoleGrantDoc, UserDoc } from '../../../model'
 import type { Write } from '../../../store/port'
 import { adminCounty, changeEntry, diff } from './change-log'
-import { ownCounty } from './records'
+import { actionOf, ownCounty, stationListWrites } from './records'
+import { entryRevocations } from './roles'
 
 type In<A extends ActionName<'directory'>> = ActionParsed<'directory', A>
 type Out<A extends ActionName<'directory'>> = ActionOutput<'directory', A>
@@ -34,7 +35,7 @@ export function personLabel(p: PersonDoc): string {
   return p.role === 'staff' && p.scope === 'township' && p.township ? `${PERSON_ROLE_LABELS.staff} ${p.name}（${p.township}）` : `${PERSON_ROLE_LABELS[p.role]} ${p.name}`
 }
 
-const entryOf = (p: Pick<PersonDoc, 'role' | 'code'>) => bindingEntry(p.role === 'supervisor' ? { role: 'supervisor', supervisorCode: p.code, stationCodes: [], countyCode: '' } : { role: 'staff', staffCode: p.code, countyCode: '', scope: 'county' })
+const entryOf = (p: Pick<PersonDoc, 'role' | 'code'>) => entryKey(p.role, p.code)
 
 /** The grants held now that answer to this entry. */
 const holdersOf = (p: Pick<PersonDoc, 'role' | 'code'>, held: RoleGrantDoc[]) => held.filter((g) => bindingEntry(g.binding) === entryOf(p))
@@ -55,32 +56,15 @@ export const personAdminView = (p: PersonDoc, held: RoleGrantDoc[]): Out<'savePe
 
 const PERSON_LABELS = { name: '姓名', role: '类别', title: '职务', phone: '手机号', stationCodes: '管理的站点', scope: '工作范围', township: '乡镇（街道）', active: '在职' }
 
-/** Stations whose supervisor lists change with a supervisor's stations (both sides stay in step). */
-async function supervisorListWrites(deps: Deps, code: string, was: string[], now: string[]): Promise<Write[]> {
-  const touched = [...new Set([...was, ...now])].filter((s) => was.includes(s) !== now.includes(s))
-  const writes: Write[] = []
-  for (const stationCode of touched) {
-    const station = await deps.repos.directory.station(stationCode)
-    if (!station) continue
-    const supervisorCodes = now.includes(stationCode) ? [...new Set([...station.supervisorCodes, code])] : station.supervisorCodes.filter((c) => c !== code)
-    writes.push(deps.repos.countyAdmin.putWrite('stations', { ...station, supervisorCodes } satisfies StationDoc))
-  }
-  return writes
-}
-
 /** The holders' bindings follow the entry; a deactivated entry's holders lose the role and their grants end. */
 async function holderWrites(deps: Deps, actor: Actor, after: PersonDoc, held: RoleGrantDoc[]): Promise<Write[]> {
-  const { users, countyAdmin } = deps.repos
-  const at = deps.clock.now().toISOString()
+  const holders = holdersOf(after, held).map((g) => g.openid)
+  if (!after.active) return entryRevocations(deps, actor, entryOf(after), holders)
   const binding = personBinding(after)
   const writes: Write[] = []
-  for (const g of holdersOf(after, held)) {
-    const user = await users.get(g.openid)
-    if (user) {
-      const others = user.bindings.filter((b) => bindingEntry(b) !== bindingEntry(binding))
-      writes.push(countyAdmin.putWrite('users', { ...user, bindings: after.active ? [...others, binding] : others } satisfies UserDoc))
-    }
-    if (!after.active) writes.push(countyAdmin.revokeWrite(g._id, at, actor.openid))
+  for (const openid of new Set(holders)) {
+    const user = await deps.repos.users.get(openid)
+    if (user) writes.push(deps.repos.countyAdmin.putWrite('users', { ...user, bindings: [...user.bindings.filter((b) => bindingEntry(b) !== entryOf(after)), binding] } satisfies UserDoc))
   }
   return writes
 }
@@ -128,10 +112,10 @@ export const savePerson: UseCase<In<'savePerson'>, Out<'savePerson'>> = async (d
     scope: (s) => (s ? STAFF_SCOPE_LABELS[s as 'county' | 'township'] : null),
   })
   if (before && !changes.length) return personAdminView(before, held)
-  const action = !before ? 'create' : before.active && !after.active ? 'deactivate' : !before.active && after.active ? 'reactivate' : 'update'
+  const action = actionOf(before, after)
   const writes = [
     countyAdmin.putWrite('people', after),
-    ...(await supervisorListWrites(deps, code, before?.active === false ? [] : (before?.stationCodes ?? []), after.active ? stationCodes : [])),
+    ...(await stationListWrites(deps, code, before?.active === false ? [] : (before?.stationCodes ?? []), after.active ? stationCodes : [], 'supervisorCodes')),
     ...(before ? await holderWrites(deps, actor, after, held) : []),
     countyAdmin.historyWrite(changeEntry(deps, actor, { countyCode: county.code, kind: 'person', code, name: after.name, action, changes })),
   ]

@@ -8,6 +8,7 @@ import { ADMIN_DEPUTY_LEVEL_LABELS, DIRECTORY_RECORD_KIND_LABELS, type AdminDepu
 import { DEPARTMENT_KIND_LABELS } from '@shared/domain/departments'
 import { STATION_KIND_LABELS, type StationKind } from '@shared/domain/stations'
 import { categoryLabel } from '@shared/domain/categories'
+import { entryKey } from '@shared/domain/binding-entry'
 import { countyCategories } from '@shared/domain/county-categories'
 import type { Actor, RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
@@ -17,7 +18,7 @@ import type { CountyDoc, DeputyDoc, DepartmentDoc, DirectoryChangeDoc, FocusGrou
 import type { Write } from '../../../store/port'
 import { DEPUTY_LEVEL_LABELS } from '../../../views/directory-views'
 import { adminCounty, changeActionLabel, changeEntry, changeSummary, diff, type FieldChange } from './change-log'
-import { handlerRevocations } from './roles'
+import { entryRevocations } from './roles'
 import { personAdminView } from './people'
 
 type In<A extends ActionName<'directory'>> = ActionParsed<'directory', A>
@@ -116,7 +117,7 @@ async function commitWithHistory(deps: Deps, writes: Write[], entry: DirectoryCh
 }
 
 /** create / update / deactivate / reactivate, read from the two versions of a record. */
-function actionOf(before: { active?: boolean } | null, after: { active?: boolean }): DirectoryChangeDoc['action'] {
+export function actionOf(before: { active?: boolean } | null, after: { active?: boolean }): DirectoryChangeDoc['action'] {
   if (!before) return 'create'
   if (isActive(before) && !isActive(after)) return 'deactivate'
   if (!isActive(before) && isActive(after)) return 'reactivate'
@@ -282,16 +283,22 @@ const DEPUTY_LABELS = {
   active: '在任',
 }
 
-/** The stations whose deputy lists change with a deputy's stations (both sides stay in step). */
-export async function stationListWrites(deps: Deps, code: string, was: string[], now: string[]): Promise<Write[]> {
+/** The stations whose deputy (or supervisor) lists change with that person's stations: both sides stay in step. */
+export async function stationListWrites(
+  deps: Deps,
+  code: string,
+  was: string[],
+  now: string[],
+  list: 'deputyCodes' | 'supervisorCodes' = 'deputyCodes',
+): Promise<Write[]> {
   const { directory, countyAdmin } = deps.repos
   const touched = [...new Set([...was, ...now])].filter((s) => was.includes(s) !== now.includes(s))
   const writes: Write[] = []
   for (const stationCode of touched) {
     const station = await directory.station(stationCode)
     if (!station) continue
-    const deputyCodes = now.includes(stationCode) ? [...new Set([...station.deputyCodes, code])] : station.deputyCodes.filter((c) => c !== code)
-    writes.push(countyAdmin.putWrite('stations', { ...station, deputyCodes }))
+    const codes = now.includes(stationCode) ? [...new Set([...station[list], code])] : station[list].filter((c) => c !== code)
+    writes.push(countyAdmin.putWrite('stations', { ...station, [list]: codes } satisfies StationDoc))
   }
   return writes
 }
@@ -407,10 +414,10 @@ export async function planDepartment(
     active: input.active,
   }
   // deactivated: its handlers lose the role with it (their grants are revoked in the same commit)
-  const revocations = deactivating ? await handlerRevocations(deps, actor, before) : { writes: [], removed: 0 }
+  const revocations = deactivating ? await entryRevocations(deps, actor, entryKey('department', before.code), before.openids) : []
   if (deactivating) after.openids = []
   const changes = diff(before, after, DEPARTMENT_LABELS, { kind: (k) => DEPARTMENT_KIND_LABELS[k as DepartmentDoc['kind']] })
-  const writes = [countyAdmin.putWrite('departments', after), ...revocations.writes]
+  const writes = [countyAdmin.putWrite('departments', after), ...revocations]
   return plan(deps, actor, county, 'department', code, before, after, changes, writes, actionOf(before, after))
 }
 

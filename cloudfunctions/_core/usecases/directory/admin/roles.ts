@@ -14,7 +14,7 @@ import { ROLE_LABELS, type Actor, type RoleBinding } from '@shared/domain/roles'
 import { AppError } from '@shared/errors'
 import type { UseCase } from '../../../runtime/define-function'
 import type { Deps } from '../../../ports'
-import type { CountyDoc, DepartmentDoc, DeputyDoc, RoleGrantDoc } from '../../../model'
+import type { CountyDoc, RoleGrantDoc } from '../../../model'
 import type { Write } from '../../../store/port'
 import { INVITATION_RECORD } from '../../../repos/lifecycle-records'
 import { runLifecycle } from '../../../runtime/run-lifecycle'
@@ -63,36 +63,21 @@ async function revocationWrites(deps: Deps, actor: Actor, grant: RoleGrantDoc, a
   return writes
 }
 
-/** A deactivated department's handlers: each one's grant revoked and binding removed (no directory write: the caller saves the department). */
-export async function handlerRevocations(deps: Deps, actor: Actor, department: DepartmentDoc): Promise<{ writes: Write[]; removed: number }> {
+/**
+ * A directory entry's holders lose its role — a department deactivated, a deputy leaving office, a
+ * 工作人员 entry stopped: each identity's binding to the entry removed and its open grants for it
+ * revoked, matched by entry (binding-entry.ts). No directory write: the caller saves the entry.
+ */
+export async function entryRevocations(deps: Deps, actor: Actor, entry: string, openids: readonly string[]): Promise<Write[]> {
   const { users, countyAdmin } = deps.repos
   const at = deps.clock.now().toISOString()
   const writes: Write[] = []
-  let removed = 0
-  for (const openid of department.openids) {
+  for (const openid of new Set(openids)) {
     const user = await users.get(openid)
-    if (user) {
-      const bindings = user.bindings.filter((b) => !(b.role === 'department' && b.departmentCode === department.code))
-      writes.push(countyAdmin.putWrite('users', { ...user, bindings }))
-      removed += user.bindings.length - bindings.length
-    }
+    if (user) writes.push(countyAdmin.putWrite('users', { ...user, bindings: user.bindings.filter((b) => bindingEntry(b) !== entry) }))
     for (const g of await countyAdmin.grantsOf(openid)) {
-      if (!g.revokedAt && g.binding.role === 'department' && g.binding.departmentCode === department.code) writes.push(countyAdmin.revokeWrite(g._id, at, actor.openid))
+      if (!g.revokedAt && bindingEntry(g.binding) === entry) writes.push(countyAdmin.revokeWrite(g._id, at, actor.openid))
     }
-  }
-  return { writes, removed }
-}
-
-/** A leaving deputy's WeChat identity: its deputy binding removed and its grant revoked (the caller saves the deputy entry). */
-export async function deputyRevocations(deps: Deps, actor: Actor, deputy: DeputyDoc): Promise<Write[]> {
-  if (!deputy.openid) return []
-  const { users, countyAdmin } = deps.repos
-  const at = deps.clock.now().toISOString()
-  const writes: Write[] = []
-  const user = await users.get(deputy.openid)
-  if (user) writes.push(countyAdmin.putWrite('users', { ...user, bindings: user.bindings.filter((b) => !(b.role === 'deputy' && b.deputyCode === deputy.code)) }))
-  for (const g of await countyAdmin.grantsOf(deputy.openid)) {
-    if (!g.revokedAt && g.binding.role === 'deputy' && g.binding.deputyCode === deputy.code) writes.push(countyAdmin.revokeWrite(g._id, at, actor.openid))
   }
   return writes
 }
