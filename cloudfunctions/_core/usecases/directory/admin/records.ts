@@ -316,7 +316,7 @@ async function boundDeputyWrites(deps: Deps, deputy: DeputyDoc): Promise<Write[]
 
 /**
  * A deputy as the form or the import would save it. The stations' deputy lists are not in
- * `writes`: `stationsBefore` → `after.stationCodes` says which change (stationListWrites for one
+ * `writes`: `stationsBefore` → `stationsAfter` says which change (a deputy out of office is on none) (stationListWrites for one
  * deputy; the import merges them for the whole file).
  */
 export async function planDeputy(

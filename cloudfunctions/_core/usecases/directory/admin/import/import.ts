@@ -151,7 +151,7 @@ async function existingOf(deps: Deps, kind: ImportKind, k: Known, code: string):
   return k.departments.get(code) ?? (await directory.department(code))
 }
 
-type AnyPlan = RecordPlan<StationDoc | DeputyDoc | DepartmentDoc> & { stationsBefore?: string[] }
+type AnyPlan = RecordPlan<StationDoc | DeputyDoc | DepartmentDoc> & { stationsAfter?: string[] }
 interface Planned {
   rows: ImportRow[]
   plans: AnyPlan[]
@@ -219,7 +219,7 @@ async function planFile(deps: Deps, actor: Actor, county: CountyDoc, kind: Impor
  * its row names (others on the lists stay). Reconciled from the whole file, so a re-run repairs a
  * list a failed slice left behind; only lists that differ are written.
  */
-function stationListWrites(deps: Deps, planned: Planned): Write[] {
+function fileStationLists(deps: Deps, planned: Planned): Write[] {
   const lists = new Map<string, Set<string>>()
   const touched = new Set<string>()
   const listOf = (s: StationDoc) => lists.get(s.code) ?? lists.set(s.code, new Set(s.deputyCodes)).get(s.code)!
@@ -227,8 +227,8 @@ function stationListWrites(deps: Deps, planned: Planned): Write[] {
     const deputy = p.after as DeputyDoc
     for (const station of planned.known.stations.values()) {
       const on = station.deputyCodes.includes(deputy.code)
-      // a deputy who left office is on no station's list, whatever the file says
-      const should = deputy.active !== false && deputy.stationCodes.includes(station.code)
+      // the lists planDeputy says the deputy belongs on (none for one who left office)
+      const should = (p.stationsAfter ?? []).includes(station.code)
       if (on === should) continue
       touched.add(station.code)
       if (should) listOf(station).add(deputy.code)
@@ -276,7 +276,7 @@ export const importApply: UseCase<In<'importApply'>, Out<'importApply'>> = async
     if (!(await deps.store.commit(writes))) throw new AppError('conflict')
   }
   if (input.kind === 'deputy') {
-    const lists = stationListWrites(deps, planned)
+    const lists = fileStationLists(deps, planned)
     if (lists.length && !(await deps.store.commit(lists))) throw new AppError('conflict')
   }
   return { counts: planned.counts, historyEntries: changed.length }

@@ -12,8 +12,6 @@ import '../../lib/admin.css'
 
 const KIND_OPTIONS = IMPORT_KINDS.map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }))
 const STATUS_LABEL: Record<ImportRow['status'], string> = { new: '新增', changed: '修改', unchanged: '未变', error: '有错误' }
-/** Rows worth reading first: the mistakes, then what will change. Unchanged rows are only counted. */
-const ORDER: Record<ImportRow['status'], number> = { error: 0, new: 1, changed: 2, unchanged: 3 }
 const SHOWN = 200
 /**
  * A mini-program's callFunction carries about 100 KB of data before WeChat asks for wx.cloud.CDN
@@ -117,7 +115,8 @@ export default function AdminImport() {
     }
   }
 
-  const rows = preview ? [...preview.rows].filter((r) => r.status !== 'unchanged').sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.row - b.row) : []
+  // the server answers mistakes first, then new and changed rows; unchanged rows are only counted
+  const rows = preview ? preview.rows.filter((r) => r.status !== 'unchanged') : []
   const c = preview?.counts
   const applicable = !!c && c.error === 0 && c.new + c.changed > 0
 
