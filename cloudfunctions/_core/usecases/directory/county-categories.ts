@@ -1,14 +1,14 @@
 import type { ActionOutput, ActionParsed } from '@shared/api'
 import { countyCategories as listOf, offersCategory } from '@shared/domain/county-categories'
 import { categoryLabel } from '@shared/domain/categories'
-import { bindingsOf } from '@shared/domain/permissions'
+import { countiesOf } from './list-departments'
 import { AppError } from '@shared/errors'
 import type { Deps } from '../../ports'
 import type { UseCase } from '../../runtime/define-function'
 
 /** The caller's own county's 议题类别 (the function entry refuses residents). */
 export const countyCategories: UseCase<ActionParsed<'directory', 'countyCategories'>, ActionOutput<'directory', 'countyCategories'>> = async (deps, actor) => {
-  const countyCode = bindingsOf(actor).flatMap((b) => (b.role === 'resident' ? [] : [b.countyCode]))[0]
+  const countyCode = countiesOf(actor)[0]
   if (!countyCode) throw new AppError('forbidden', '只有本县有身份的人可以查看本县的议题类别')
   const county = await deps.repos.directory.county(countyCode)
   if (!county) throw new AppError('not_found', '没有这个县的资料')

@@ -1,8 +1,12 @@
 import type { ActionOutput, ActionParsed } from '@shared/api'
 import { bindingsOf } from '@shared/domain/permissions'
 import { AppError } from '@shared/errors'
+import type { Actor } from '@shared/domain/roles'
 import type { UseCase } from '../../runtime/define-function'
 import { DEPARTMENT_KIND_LABELS } from '@shared/domain/departments'
+
+/** The counties the caller works in (any role but resident), each once. */
+export const countiesOf = (actor: Actor) => [...new Set(bindingsOf(actor).flatMap((b) => (b.role === 'resident' ? [] : [b.countyCode])))]
 
 /**
  * The county's 承办单位, for people who work in a county (deputies, supervisors, staff,
@@ -14,7 +18,7 @@ export const listDepartments: UseCase<ActionParsed<'directory', 'listDepartments
   actor,
   input,
 ) => {
-  const own = [...new Set(bindingsOf(actor).flatMap((b) => (b.role === 'resident' ? [] : [b.countyCode])))]
+  const own = countiesOf(actor)
   const countyCode = input.countyCode ?? own[0]
   if (!countyCode) throw new AppError('forbidden', '只有本县的代表、联络站管理员、人大工作人员、承办单位和管理员可以查看承办单位')
   const { directory } = deps.repos
